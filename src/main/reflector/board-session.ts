@@ -1,0 +1,296 @@
+/**
+ * One board being served: it stamps every event with the next sequence number and the reflector's
+ * monotonic time, writes it to the board's log, then broadcasts it (broadcast is the acknowledgement).
+ * It also drives ticks, snapshots (ask one replica, compare every replica's hash, store only on
+ * agreement) and the ephemeral relay.
+ */
+import { promisify } from 'node:util';
+import { inflate } from 'node:zlib';
+import { bytesEqual, concatBytes, randomId, toHex } from '../../shared/bytes';
+import { encodeFrame } from '../../shared/frames';
+import { sha256 } from '../../shared/hash';
+import { CloseCode, EventKind, LIMITS, type HelloMsg, type SnapChunkMsg, type StampedEvent, type WelcomeMsg } from '../../shared/protocol';
+import type { OpenBoard } from '../store/board-store';
+import type { ReflectorClient } from './client';
+
+const inflateAsync = promisify(inflate);
+
+export interface BoardPolicy {
+  /** Ask for a snapshot after this many events... */
+  snapshotEveryEvents: number;
+  /** ...or after this much time with at least one event. */
+  snapshotEveryMs: number;
+  /** Give up on a snapshot round not finished by then. */
+  snapshotTimeoutMs: number;
+  /** Time advances by ticks when no events flow. */
+  tickMs: number;
+}
+
+export const DEFAULT_POLICY: BoardPolicy = {
+  snapshotEveryEvents: 1000,
+  snapshotEveryMs: 30_000,
+  snapshotTimeoutMs: 20_000,
+  tickMs: 100,
+};
+
+interface SnapshotRound {
+  seq: number;
+  time: number;
+  uploader: string;
+  /** Who must report a hash: the views connected when it was asked for. */
+  expected: Set<string>;
+  hashes: Map<string, Uint8Array>;
+  chunks: Uint8Array[];
+  chunkBytes: number;
+  upload: { hash: Uint8Array; bytes: Uint8Array } | null;
+  acked: [string, number][];
+  timer: ReturnType<typeof setTimeout>;
+  settled: boolean;
+}
+
+export type Logger = (line: string) => void;
+
+export class BoardSession {
+  /** Changes every time the board is opened: clients of an earlier incarnation rebuild from the store. */
+  readonly epoch = randomId(9);
+  readonly clients = new Map<string, ReflectorClient>();
+  private seq: number;
+  private readonly timeBase: number;
+  private readonly clockStart = performance.now();
+  private lastTime: number;
+  private outbox: StampedEvent[] = [];
+  private flushScheduled = false;
+  private lastSentTime = 0;
+  private tickTimer: ReturnType<typeof setInterval>;
+  private lastSnapshotTime: number;
+  private round: SnapshotRound | null = null;
+  private closed = false;
+
+  constructor(
+    readonly board: OpenBoard,
+    private readonly policy: BoardPolicy,
+    private readonly log: Logger,
+  ) {
+    this.seq = board.lastSeq;
+    this.timeBase = this.lastTime = board.lastTime;
+    this.lastSnapshotTime = board.snapshot?.time ?? 0;
+    // Whoever the model thinks is present was connected to an earlier incarnation: they are gone.
+    this.stamp(EventKind.Presence, '', 0, []);
+    this.tickTimer = setInterval(() => this.tick(), policy.tickMs);
+    this.tickTimer.unref?.();
+  }
+
+  get id(): string {
+    return this.board.meta.id;
+  }
+
+  /** Reflector time in whole ms, never behind anything already stamped. */
+  private now(): number {
+    const t = Math.floor(this.timeBase + performance.now() - this.clockStart);
+    if (t > this.lastTime) this.lastTime = t;
+    return this.lastTime;
+  }
+
+  private stamp(kind: EventKind, viewId: string, cseq: number, data: StampedEvent[5]): StampedEvent {
+    const event: StampedEvent = [++this.seq, this.now(), kind, viewId, cseq, data];
+    this.outbox.push(event);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => this.flush());
+    }
+    return event;
+  }
+
+  /** Writes the batch to the log, then sends it to everyone in one frame. */
+  flush(): void {
+    this.flushScheduled = false;
+    if (this.outbox.length === 0) return;
+    const batch = this.outbox;
+    this.outbox = [];
+    this.board.append(batch);
+    const frame = encodeFrame({ t: 'events', events: batch });
+    for (const client of this.clients.values()) client.sendRaw(frame);
+    this.lastSentTime = batch[batch.length - 1]![1];
+    this.maybeSnapshot();
+  }
+
+  private tick(): void {
+    if (this.clients.size === 0) return;
+    const time = this.now();
+    if (time - this.lastSentTime < this.policy.tickMs) return;
+    this.lastSentTime = time;
+    const frame = encodeFrame({ t: 'tick', time });
+    for (const client of this.clients.values()) client.sendRaw(frame);
+    this.maybeSnapshot();
+  }
+
+  // ---- participants ----
+
+  join(client: ReflectorClient, hello: HelloMsg): void {
+    const previous = this.clients.get(client.viewId);
+    if (previous) {
+      previous.detached = true;
+      this.clients.delete(client.viewId);
+      previous.close(CloseCode.Replaced, 'replaced by a newer connection of the same view');
+      this.stamp(EventKind.Exit, previous.viewId, 0, null);
+    }
+    this.flush(); // the welcome must hold everything stamped so far
+    client.send(this.welcome(client.viewId, hello.resume));
+    this.clients.set(client.viewId, client);
+    this.stamp(EventKind.Join, client.viewId, 0, client.user);
+    this.log(`board ${this.id}: ${client.user.name} (${client.viewId}) joined; ${this.clients.size} connected`);
+  }
+
+  private welcome(viewId: string, resume: HelloMsg['resume']): WelcomeMsg {
+    const { board } = this;
+    const firstInMemory = board.snapshot?.seq ?? 0;
+    const canResume = resume !== undefined && resume.epoch === this.epoch && resume.seq >= firstInMemory && resume.seq <= this.seq;
+    const from = canResume ? resume.seq : firstInMemory;
+    return {
+      t: 'welcome',
+      epoch: this.epoch,
+      time: this.now(),
+      resumed: canResume,
+      snapshot: canResume || board.snapshot === null ? null : { seq: board.snapshot.seq, time: board.snapshot.time, hash: board.snapshot.hash, bytes: board.snapshot.bytes },
+      events: board.events.slice(board.events.length - (this.seq - from)),
+      ackedClientSeq: board.acked.get(viewId) ?? 0,
+    };
+  }
+
+  leave(client: ReflectorClient): void {
+    if (client.detached || this.clients.get(client.viewId) !== client) return;
+    this.clients.delete(client.viewId);
+    this.round?.expected.delete(client.viewId);
+    if (this.closed) return;
+    this.stamp(EventKind.Exit, client.viewId, 0, null);
+    this.log(`board ${this.id}: ${client.user.name} (${client.viewId}) left; ${this.clients.size} connected`);
+    if (this.round) this.settleRound();
+  }
+
+  event(client: ReflectorClient, cseq: number, data: Uint8Array): void {
+    // A resend of something already sequenced (after a reconnect) is dropped, not applied twice.
+    if (cseq <= (this.board.acked.get(client.viewId) ?? 0)) return;
+    if (this.outbox.some((e) => e[3] === client.viewId && e[4] >= cseq)) return;
+    this.stamp(EventKind.User, client.viewId, cseq, data);
+  }
+
+  ephemeral(client: ReflectorClient, data: Uint8Array): void {
+    const frame = encodeFrame({ t: 'eph', from: client.viewId, data });
+    for (const other of this.clients.values()) if (other !== client) other.sendRaw(frame);
+  }
+
+  // ---- snapshots ----
+
+  private maybeSnapshot(): void {
+    if (this.round !== null || this.clients.size === 0 || this.closed) return;
+    const since = this.seq - (this.board.snapshot?.seq ?? 0);
+    const due = since >= this.policy.snapshotEveryEvents || (since > 1 && this.now() - this.lastSnapshotTime >= this.policy.snapshotEveryMs);
+    if (due) this.requestSnapshot();
+  }
+
+  /** Stamps a snapshot marker: every replica hashes its state after it; one uploads it. */
+  requestSnapshot(): void {
+    if (this.round !== null || this.clients.size === 0) return;
+    const uploader = this.clients.keys().next().value!;
+    const event = this.stamp(EventKind.Snapshot, '', 0, uploader);
+    this.round = {
+      seq: event[0],
+      time: event[1],
+      uploader,
+      expected: new Set(this.clients.keys()),
+      hashes: new Map(),
+      chunks: [],
+      chunkBytes: 0,
+      upload: null,
+      acked: [...this.board.acked],
+      timer: setTimeout(() => this.abandonRound('timed out'), this.policy.snapshotTimeoutMs),
+      settled: false,
+    };
+    this.lastSnapshotTime = event[1];
+  }
+
+  snapshotHash(client: ReflectorClient, seq: number, hash: Uint8Array): void {
+    const round = this.round;
+    if (round === null || round.seq !== seq || !round.expected.has(client.viewId)) return;
+    round.hashes.set(client.viewId, hash);
+    this.settleRound();
+  }
+
+  /** Returns false when the upload breaks the rules, so the caller closes that connection. */
+  snapshotChunk(client: ReflectorClient, msg: SnapChunkMsg): boolean {
+    const round = this.round;
+    if (round === null || round.seq !== msg.seq || round.uploader !== client.viewId || round.upload !== null) return true;
+    if (msg.index !== round.chunks.length) return false;
+    round.chunkBytes += msg.bytes.length;
+    if (round.chunkBytes > LIMITS.maxSnapshotBytes) return false;
+    round.chunks.push(msg.bytes);
+    if (round.chunks.length === msg.count) {
+      round.upload = { hash: msg.hash, bytes: concatBytes(round.chunks) };
+      round.chunks = [];
+      this.settleRound();
+    }
+    return true;
+  }
+
+  private settleRound(): void {
+    const round = this.round;
+    if (round === null || round.settled || round.upload === null) return;
+    for (const view of round.expected) if (!round.hashes.has(view)) return; // still waiting
+    round.settled = true;
+    const upload = round.upload;
+    const disagree = [...round.hashes.values()].some((h) => !bytesEqual(h, upload.hash));
+    if (disagree) {
+      const hashes: Record<string, string> = {};
+      for (const [view, hash] of round.hashes) hashes[view] = toHex(hash);
+      hashes[`${round.uploader}:upload`] = toHex(upload.hash);
+      this.log(`board ${this.id}: DIVERGENCE at event ${round.seq}: ${JSON.stringify(hashes)}`);
+      const frame = encodeFrame({ t: 'divergence', seq: round.seq, hashes });
+      for (const client of this.clients.values()) client.sendRaw(frame);
+      this.endRound();
+      return;
+    }
+    void this.verifyAndStore(round, upload);
+  }
+
+  private async verifyAndStore(round: SnapshotRound, upload: { hash: Uint8Array; bytes: Uint8Array }): Promise<void> {
+    try {
+      const raw = await inflateAsync(upload.bytes, { maxOutputLength: LIMITS.maxSnapshotBytes * 4 });
+      if (!bytesEqual(await sha256(raw), upload.hash)) throw new Error('uploaded bytes do not match their hash');
+      if (this.closed) return;
+      await this.board.storeSnapshot({ seq: round.seq, time: round.time, hash: upload.hash, bytes: upload.bytes, acked: round.acked });
+      this.log(`board ${this.id}: snapshot stored at event ${round.seq} (${upload.bytes.length} bytes)`);
+      const frame = encodeFrame({ t: 'snap-stored', seq: round.seq });
+      for (const client of this.clients.values()) client.sendRaw(frame);
+    } catch (error) {
+      this.log(`board ${this.id}: snapshot at event ${round.seq} rejected: ${(error as Error).message}`);
+    } finally {
+      this.endRound();
+    }
+  }
+
+  private abandonRound(why: string): void {
+    if (this.round === null || this.round.settled) return;
+    this.log(`board ${this.id}: snapshot at event ${this.round.seq} abandoned: ${why}`);
+    this.endRound();
+  }
+
+  private endRound(): void {
+    if (this.round) clearTimeout(this.round.timer);
+    this.round = null;
+  }
+
+  /** Flushes and closes: every client is told the host is going away; nothing acknowledged is lost. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    clearInterval(this.tickTimer);
+    this.endRound();
+    for (const client of this.clients.values()) {
+      client.detached = true;
+      client.close(CloseCode.ServerShutdown, 'host is shutting down');
+    }
+    this.clients.clear();
+    await this.board.close();
+  }
+}

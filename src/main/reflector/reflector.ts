@@ -1,0 +1,163 @@
+/**
+ * The reflector: a WebSocket server that admits clients who prove they know a board's secret and
+ * hands them to that board's session. Every frame is validated; a bad one closes that one connection
+ * with a close code and a reason, and touches nothing else.
+ */
+import type { AddressInfo } from 'node:net';
+import type { Server as HttpServer } from 'node:http';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { clientProof, deriveBoardKey, serverProof, verifyProof } from '../../shared/auth';
+import { randomBytes } from '../../shared/bytes';
+import { decodeClientFrame, encodeFrame } from '../../shared/frames';
+import { CloseCode, LIMITS, PROTOCOL_VERSION, type ClientMsg, type HelloMsg } from '../../shared/protocol';
+import { ValidationError } from '../../shared/validate';
+import type { BoardStore } from '../store/board-store';
+import { BoardSession, DEFAULT_POLICY, type BoardPolicy, type Logger } from './board-session';
+import { ReflectorClient } from './client';
+
+export interface ReflectorOptions {
+  store: BoardStore;
+  /** The secret of a board this reflector serves, or undefined to refuse it. */
+  secretFor(boardId: string): string | undefined;
+  port?: number;
+  host?: string;
+  /** Attach to an existing HTTP server instead of listening on a port. */
+  server?: HttpServer;
+  policy?: Partial<BoardPolicy>;
+  log?: Logger;
+}
+
+type Phase =
+  | { name: 'hello' }
+  | { name: 'auth'; hello: HelloMsg; snonce: Uint8Array; key: Uint8Array }
+  | { name: 'joined'; client: ReflectorClient; board: BoardSession };
+
+export class Reflector {
+  private wss: WebSocketServer;
+  private boards = new Map<string, BoardSession>();
+  private readonly policy: BoardPolicy;
+  private readonly log: Logger;
+
+  private constructor(
+    private readonly options: ReflectorOptions,
+    wss: WebSocketServer,
+  ) {
+    this.wss = wss;
+    this.policy = { ...DEFAULT_POLICY, ...options.policy };
+    this.log = options.log ?? (() => {});
+    wss.on('connection', (socket) => this.accept(socket));
+  }
+
+  static async start(options: ReflectorOptions): Promise<Reflector> {
+    // The frame limit sits in ws itself, so an oversized frame is refused (1009) before it is buffered.
+    const common = { maxPayload: LIMITS.maxFrameBytes + 4096, perMessageDeflate: false };
+    const wss = options.server
+      ? new WebSocketServer({ ...common, server: options.server })
+      : new WebSocketServer({ ...common, port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+    if (!options.server) await new Promise<void>((resolve, reject) => wss.once('listening', resolve).once('error', reject));
+    return new Reflector(options, wss);
+  }
+
+  get port(): number {
+    return (this.wss.address() as AddressInfo).port;
+  }
+
+  board(boardId: string): BoardSession | undefined {
+    return this.boards.get(boardId);
+  }
+
+  private openBoard(boardId: string): BoardSession {
+    let board = this.boards.get(boardId);
+    if (board === undefined) {
+      const open = this.options.store.open(boardId);
+      const { truncatedBytes, skippedSnapshots } = open.recovery;
+      if (truncatedBytes > 0 || skippedSnapshots.length > 0) {
+        this.log(`board ${boardId}: recovered (cut ${truncatedBytes} damaged log bytes; skipped snapshots ${skippedSnapshots.join(', ') || 'none'})`);
+      }
+      board = new BoardSession(open, this.policy, this.log);
+      this.boards.set(boardId, board);
+      this.log(`board ${boardId}: opened at event ${open.lastSeq}${open.snapshot ? ` (snapshot at ${open.snapshot.seq})` : ''}`);
+    }
+    return board;
+  }
+
+  private accept(socket: WebSocket): void {
+    let phase: Phase = { name: 'hello' };
+    const reject = (code: number, reason: string) => {
+      socket.close(code, reason);
+      socket.removeAllListeners('message');
+    };
+    const authTimer = setTimeout(() => {
+      if (phase.name !== 'joined') reject(CloseCode.AuthTimeout, 'no proof in time');
+    }, LIMITS.authTimeoutMs);
+
+    socket.on('message', (data: RawData, isBinary: boolean) => {
+      if (!isBinary) return reject(CloseCode.Malformed, 'binary frames only');
+      let msg: ClientMsg;
+      try {
+        msg = decodeClientFrame(data as Buffer);
+      } catch (error) {
+        return reject(CloseCode.Malformed, error instanceof ValidationError ? error.message : 'malformed frame');
+      }
+      switch (phase.name) {
+        case 'hello': {
+          if (msg.t !== 'hello') return reject(CloseCode.Malformed, 'expected hello');
+          if (msg.v !== PROTOCOL_VERSION) return reject(CloseCode.VersionMismatch, `protocol ${msg.v} is not ${PROTOCOL_VERSION}`);
+          const secret = this.options.secretFor(msg.board);
+          if (secret === undefined) return reject(CloseCode.UnknownBoard, 'no such board here');
+          const key = deriveBoardKey(secret, msg.board);
+          const snonce = randomBytes(LIMITS.nonceBytes);
+          socket.send(encodeFrame({ t: 'challenge', snonce, proof: serverProof(key, msg.board, msg.cnonce, snonce) }));
+          phase = { name: 'auth', hello: msg, snonce, key };
+          return;
+        }
+        case 'auth': {
+          if (msg.t !== 'auth') return reject(CloseCode.Malformed, 'expected auth');
+          const { hello, key, snonce } = phase;
+          if (!verifyProof(clientProof(key, hello.board, hello.cnonce, snonce), msg.proof)) {
+            return reject(CloseCode.Unauthorized, 'wrong proof');
+          }
+          clearTimeout(authTimer);
+          const board = this.openBoard(hello.board);
+          const client = new ReflectorClient(socket, hello.viewId, hello.user);
+          phase = { name: 'joined', client, board };
+          board.join(client, hello);
+          return;
+        }
+        case 'joined': {
+          const { client, board } = phase;
+          switch (msg.t) {
+            case 'event':
+              if (!client.events.take()) return reject(CloseCode.RateLimited, 'too many events');
+              return board.event(client, msg.cseq, msg.data);
+            case 'eph':
+              if (!client.ephemeral.take()) return reject(CloseCode.RateLimited, 'too many ephemeral messages');
+              return board.ephemeral(client, msg.data);
+            case 'snap-hash':
+              return board.snapshotHash(client, msg.seq, msg.hash);
+            case 'snap-chunk':
+              if (!board.snapshotChunk(client, msg)) return reject(CloseCode.TooLarge, 'snapshot upload out of order or too large');
+              return;
+            default:
+              return reject(CloseCode.Malformed, `unexpected ${msg.t}`);
+          }
+        }
+      }
+    });
+    socket.on('close', () => {
+      clearTimeout(authTimer);
+      if (phase.name === 'joined') phase.board.leave(phase.client);
+    });
+    socket.on('error', () => {
+      /* ws reports protocol errors (e.g. an oversized frame, 1009) and then closes the socket */
+    });
+  }
+
+  /** Closes every connection, flushes and closes every board. */
+  async close(): Promise<void> {
+    await Promise.all([...this.boards.values()].map((b) => b.close()));
+    this.boards.clear();
+    for (const socket of this.wss.clients) socket.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}

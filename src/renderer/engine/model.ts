@@ -1,0 +1,107 @@
+/**
+ * The base class of replicated state. Everything a model does must be deterministic: time comes from
+ * now(), randomness from random(), delays from future(ms); never the clock, Math.random, the DOM or I/O.
+ */
+import { host } from './context';
+
+/** Names of the methods of T, so subscribe() and future() stay type-checked yet serialisable. */
+export type MethodName<T> = {
+  [K in keyof T]-?: T[K] extends (...args: never[]) => unknown ? K : never;
+}[keyof T] &
+  string;
+
+export type FutureProxy<T> = {
+  [K in MethodName<T>]: T[K] extends (...args: infer A) => unknown ? (...args: A) => void : never;
+};
+
+const classNames = new Map<unknown, string>();
+const classesByName = new Map<string, typeof Model>();
+
+export class Model {
+  declare readonly id: string;
+
+  /** Use Model.create(): the constructor only gives the model its id, so restore can skip it. */
+  constructor() {
+    (this as { id: string }).id = host().adopt(this);
+  }
+
+  /** Creates a model inside the current session and calls init() once: the only time in its life. */
+  static create<T extends Model>(this: new () => T, options?: unknown): T {
+    if (!classNames.has(this)) {
+      throw new Error(`Model class ${this.name} is not registered: call ${this.name}.register('${this.name}') once at load`);
+    }
+    const model = new this();
+    model.init(options);
+    return model;
+  }
+
+  /** Registers the class under a stable name so snapshots can restore its instances. */
+  static register(name: string): void {
+    const existing = classesByName.get(name);
+    if (existing !== undefined && existing !== this) throw new Error(`Model class name '${name}' is registered twice`);
+    classesByName.set(name, this);
+    classNames.set(this, name);
+  }
+
+  /** Runs once when the model is created, never when it is restored from a snapshot. */
+  init(_options?: unknown): void {}
+
+  publish(scope: string, event: string, data?: unknown): void {
+    host().publish(scope, event, data);
+  }
+
+  subscribe(scope: string, event: string, method: MethodName<this>): void {
+    host().subscribe(this, scope, event, method);
+  }
+
+  unsubscribe(scope: string, event: string, method?: MethodName<this>): void {
+    host().unsubscribe(this, scope, event, method);
+  }
+
+  /** `this.future(500).tick(n)` calls tick(n) 500 ms of session time from now, on every replica alike. */
+  future(ms: number): FutureProxy<this> {
+    const machine = host();
+    return new Proxy({} as FutureProxy<this>, {
+      get: (_target, method) => {
+        if (typeof method !== 'string') throw new Error('future() takes a method name');
+        return (...args: unknown[]) => machine.schedule(this, ms, method, args);
+      },
+    });
+  }
+
+  /** Session time in milliseconds, as stamped by the reflector. */
+  now(): number {
+    return host().now();
+  }
+
+  /** A float in [0, 1) from the session's seeded generator. */
+  random(): number {
+    return host().random();
+  }
+
+  /** The board this model lives in. */
+  get sessionId(): string {
+    return host().boardId;
+  }
+
+  /** Looks up another model of the same session by id. */
+  getModel<T extends Model = Model>(id: string): T | undefined {
+    return host().lookup(id) as T | undefined;
+  }
+
+  destroy(): void {
+    host().destroy(this);
+  }
+}
+
+export function modelClassName(model: Model): string {
+  const name = classNames.get(model.constructor);
+  if (name === undefined) throw new Error(`Model class ${model.constructor.name} is not registered`);
+  return name;
+}
+
+export function modelClass(name: string): typeof Model {
+  const cls = classesByName.get(name);
+  if (cls === undefined) throw new Error(`snapshot names an unknown model class '${name}'`);
+  return cls;
+}

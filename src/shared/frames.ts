@@ -1,0 +1,160 @@
+/**
+ * Encoding and validation of protocol frames. Every frame is one msgpack value; decoding returns a typed
+ * message or throws ValidationError with a short reason fit for a WebSocket close frame.
+ */
+import { Packr } from 'msgpackr';
+import { isBoardId, isViewId } from './ids';
+import {
+  EventKind,
+  LIMITS,
+  type ClientMsg,
+  type ServerMsg,
+  type SnapshotRecord,
+  type StampedEvent,
+  type UserInfo,
+} from './protocol';
+import { check, isBytes, isFiniteNumber, isInt, isObj, isStr, ValidationError, type Obj } from './validate';
+
+// Plain msgpack: no shared record structures, so every frame decodes on its own.
+const packr = new Packr({ useRecords: false, moreTypes: false, mapsAsObjects: true });
+
+export function encodeFrame(msg: ClientMsg | ServerMsg): Uint8Array {
+  return packr.pack(msg);
+}
+
+function decodeObj(bytes: Uint8Array): Obj {
+  let value: unknown;
+  try {
+    value = packr.unpack(bytes);
+  } catch {
+    throw new ValidationError('malformed msgpack');
+  }
+  check(isObj(value) && typeof value.t === 'string', 'frame is not a message');
+  return value;
+}
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+export function isUserInfo(v: unknown): v is UserInfo {
+  return isObj(v) && isStr(v.name, LIMITS.maxNameLength) && typeof v.color === 'string' && COLOR.test(v.color);
+}
+
+export function decodeClientFrame(bytes: Uint8Array): ClientMsg {
+  const m = decodeObj(bytes);
+  switch (m.t) {
+    case 'hello': {
+      check(isInt(m.v), 'hello.v');
+      check(isBoardId(m.board), 'hello.board');
+      check(isViewId(m.viewId), 'hello.viewId');
+      check(isBytes(m.cnonce, LIMITS.nonceBytes, LIMITS.nonceBytes), 'hello.cnonce');
+      check(isUserInfo(m.user), 'hello.user');
+      if (m.resume !== undefined) {
+        const r = m.resume;
+        check(isObj(r) && isStr(r.epoch, 64) && isInt(r.seq), 'hello.resume');
+      }
+      return m as unknown as ClientMsg;
+    }
+    case 'auth':
+      check(isBytes(m.proof, LIMITS.proofBytes, LIMITS.proofBytes), 'auth.proof');
+      return m as unknown as ClientMsg;
+    case 'event':
+      check(isInt(m.cseq, 1), 'event.cseq');
+      check(isBytes(m.data, LIMITS.maxEventBytes), 'event.data');
+      return m as unknown as ClientMsg;
+    case 'eph':
+      check(isBytes(m.data, LIMITS.maxEphemeralBytes), 'eph.data');
+      return m as unknown as ClientMsg;
+    case 'snap-hash':
+      check(isInt(m.seq) && isBytes(m.hash, LIMITS.hashBytes, LIMITS.hashBytes), 'snap-hash');
+      return m as unknown as ClientMsg;
+    case 'snap-chunk': {
+      const maxChunks = Math.ceil(LIMITS.maxSnapshotBytes / LIMITS.snapshotChunkBytes);
+      check(isInt(m.seq) && isBytes(m.hash, LIMITS.hashBytes, LIMITS.hashBytes), 'snap-chunk.seq/hash');
+      check(isInt(m.count, 1, maxChunks) && isInt(m.index, 0, m.count - 1), 'snap-chunk.index/count');
+      check(isBytes(m.bytes, LIMITS.snapshotChunkBytes), 'snap-chunk.bytes');
+      return m as unknown as ClientMsg;
+    }
+    default:
+      throw new ValidationError('unknown message type');
+  }
+}
+
+export function isStampedEvent(v: unknown): v is StampedEvent {
+  if (!Array.isArray(v) || v.length !== 6) return false;
+  const [seq, time, kind, viewId, cseq, data] = v as unknown[];
+  if (!isInt(seq, 1) || !isFiniteNumber(time) || time < 0 || !isInt(cseq)) return false;
+  if (!(viewId === '' || isViewId(viewId))) return false;
+  switch (kind) {
+    case EventKind.User:
+      return isBytes(data, LIMITS.maxEventBytes);
+    case EventKind.Join:
+      return isUserInfo(data);
+    case EventKind.Exit:
+      return data === null;
+    case EventKind.Snapshot:
+      return isViewId(data);
+    case EventKind.Presence:
+      return Array.isArray(data) && data.every(isViewId);
+    default:
+      return false;
+  }
+}
+
+export function isSnapshotRecord(v: unknown): v is SnapshotRecord {
+  return (
+    isObj(v) &&
+    isInt(v.seq) &&
+    isFiniteNumber(v.time) &&
+    isBytes(v.hash, LIMITS.hashBytes, LIMITS.hashBytes) &&
+    isBytes(v.bytes, LIMITS.maxSnapshotBytes)
+  );
+}
+
+export function decodeServerFrame(bytes: Uint8Array): ServerMsg {
+  const m = decodeObj(bytes);
+  switch (m.t) {
+    case 'challenge':
+      check(isBytes(m.snonce, LIMITS.nonceBytes, LIMITS.nonceBytes) && isBytes(m.proof, LIMITS.proofBytes, LIMITS.proofBytes), 'challenge');
+      break;
+    case 'welcome':
+      check(isStr(m.epoch, 64) && isFiniteNumber(m.time) && typeof m.resumed === 'boolean', 'welcome');
+      check(m.snapshot === null || isSnapshotRecord(m.snapshot), 'welcome.snapshot');
+      check(Array.isArray(m.events) && m.events.every(isStampedEvent), 'welcome.events');
+      check(isInt(m.ackedClientSeq), 'welcome.ackedClientSeq');
+      break;
+    case 'events':
+      check(Array.isArray(m.events) && m.events.every(isStampedEvent), 'events');
+      break;
+    case 'tick':
+      check(isFiniteNumber(m.time), 'tick');
+      break;
+    case 'eph':
+      check(isViewId(m.from) && isBytes(m.data, LIMITS.maxEphemeralBytes), 'eph');
+      break;
+    case 'divergence':
+      check(isInt(m.seq) && isObj(m.hashes), 'divergence');
+      break;
+    case 'snap-stored':
+      check(isInt(m.seq), 'snap-stored');
+      break;
+    default:
+      throw new ValidationError('unknown message type');
+  }
+  return m as unknown as ServerMsg;
+}
+
+/** Encodes a stamped event for the board log; the same bytes are what a log record holds. */
+export function encodeEvent(event: StampedEvent): Uint8Array {
+  return packr.pack(event);
+}
+
+export function decodeEvent(bytes: Uint8Array): StampedEvent {
+  let value: unknown;
+  try {
+    value = packr.unpack(bytes);
+  } catch {
+    throw new ValidationError('malformed event record');
+  }
+  check(isStampedEvent(value), 'invalid event record');
+  return value;
+}

@@ -1,0 +1,185 @@
+/**
+ * The wire protocol between a Lanvas client and the reflector: message shapes, limits and close codes.
+ * docs/protocol.md explains the handshake and the order of messages; keep the two in step.
+ */
+
+export const PROTOCOL_VERSION = 1;
+
+export const LIMITS = {
+  /** Largest WebSocket frame the reflector accepts from a client, in bytes. */
+  maxFrameBytes: 1 << 20,
+  /** Largest opaque payload of one model event. */
+  maxEventBytes: 64 * 1024,
+  /** Largest opaque payload of one ephemeral message (cursor, stroke in progress). */
+  maxEphemeralBytes: 16 * 1024,
+  /** A snapshot is uploaded in chunks of at most this many bytes. */
+  snapshotChunkBytes: 512 * 1024,
+  /** Largest compressed snapshot the reflector will assemble. */
+  maxSnapshotBytes: 256 * 1024 * 1024,
+  /** Token buckets per client: sustained rate per second and burst. */
+  eventRate: { perSecond: 60, burst: 240 },
+  ephemeralRate: { perSecond: 120, burst: 240 },
+  /** A client that has not proven itself by then is closed. */
+  authTimeoutMs: 10_000,
+  maxNameLength: 64,
+  nonceBytes: 16,
+  proofBytes: 32,
+  hashBytes: 32,
+} as const;
+
+/** WebSocket close codes the reflector uses. 4xxx are application codes, named after their HTTP cousins. */
+export const CloseCode = {
+  Normal: 1000,
+  ServerShutdown: 1001,
+  Malformed: 4400,
+  Unauthorized: 4401,
+  UnknownBoard: 4404,
+  Replaced: 4409,
+  /** Standard "message too big": ws itself refuses a frame over the limit. */
+  TooLarge: 1009,
+  VersionMismatch: 4426,
+  RateLimited: 4429,
+  AuthTimeout: 4408,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Close codes after which reconnecting cannot help. */
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCode.Malformed,
+  CloseCode.Unauthorized,
+  CloseCode.UnknownBoard,
+  CloseCode.Replaced,
+  CloseCode.TooLarge,
+  CloseCode.VersionMismatch,
+  CloseCode.RateLimited,
+]);
+
+/** What a stamped event is. User events carry an opaque payload; the rest are written by the reflector. */
+export const EventKind = {
+  /** A view published an event: data is the opaque encoded [scope, event, payload]. */
+  User: 0,
+  /** A view joined: data is its UserInfo. */
+  Join: 1,
+  /** A view left: data is null. */
+  Exit: 2,
+  /** Take a snapshot after this event: data is the view id that uploads it. */
+  Snapshot: 3,
+  /** The reflector (re)opened the board: data is the list of view ids connected now; all others are gone. */
+  Presence: 4,
+} as const;
+export type EventKind = (typeof EventKind)[keyof typeof EventKind];
+
+export interface UserInfo {
+  name: string;
+  color: string;
+}
+
+/** One event as the reflector sequenced it: [seq, time, kind, viewId, clientSeq, data]. */
+export type StampedEvent = [
+  seq: number,
+  time: number,
+  kind: EventKind,
+  viewId: string,
+  clientSeq: number,
+  data: Uint8Array | UserInfo | string | string[] | null,
+];
+
+export interface SnapshotRecord {
+  seq: number;
+  time: number;
+  /** SHA-256 of the uncompressed snapshot bytes. */
+  hash: Uint8Array;
+  /** The zlib-compressed snapshot. */
+  bytes: Uint8Array;
+}
+
+// ---- client to reflector ----
+export interface HelloMsg {
+  t: 'hello';
+  v: number;
+  board: string;
+  viewId: string;
+  cnonce: Uint8Array;
+  user: UserInfo;
+  /** Present when reconnecting: the reflector incarnation and the last event this client processed. */
+  resume?: { epoch: string; seq: number };
+}
+export interface AuthMsg {
+  t: 'auth';
+  proof: Uint8Array;
+}
+export interface EventMsg {
+  t: 'event';
+  /** Per-view counter, so a resent event is recognised and not applied twice. */
+  cseq: number;
+  data: Uint8Array;
+}
+export interface EphemeralMsg {
+  t: 'eph';
+  data: Uint8Array;
+}
+export interface SnapHashMsg {
+  t: 'snap-hash';
+  seq: number;
+  hash: Uint8Array;
+}
+export interface SnapChunkMsg {
+  t: 'snap-chunk';
+  seq: number;
+  hash: Uint8Array;
+  index: number;
+  count: number;
+  bytes: Uint8Array;
+}
+export type ClientMsg = HelloMsg | AuthMsg | EventMsg | EphemeralMsg | SnapHashMsg | SnapChunkMsg;
+
+// ---- reflector to client ----
+export interface ChallengeMsg {
+  t: 'challenge';
+  snonce: Uint8Array;
+  /** The reflector's proof that it knows the board secret too. */
+  proof: Uint8Array;
+}
+export interface WelcomeMsg {
+  t: 'welcome';
+  epoch: string;
+  /** Reflector time now; the client advances its model to it after catching up. */
+  time: number;
+  /** True when the client's resume point was honoured: only events after it follow. */
+  resumed: boolean;
+  snapshot: SnapshotRecord | null;
+  events: StampedEvent[];
+  /** The highest clientSeq the reflector holds for this view (resent events up to it are dropped). */
+  ackedClientSeq: number;
+}
+export interface EventsMsg {
+  t: 'events';
+  events: StampedEvent[];
+}
+export interface TickMsg {
+  t: 'tick';
+  time: number;
+}
+export interface EphemeralRelayMsg {
+  t: 'eph';
+  from: string;
+  data: Uint8Array;
+}
+export interface DivergenceMsg {
+  t: 'divergence';
+  seq: number;
+  /** View id to hex hash, including the uploader's. */
+  hashes: Record<string, string>;
+}
+export interface SnapStoredMsg {
+  t: 'snap-stored';
+  seq: number;
+}
+export type ServerMsg =
+  | ChallengeMsg
+  | WelcomeMsg
+  | EventsMsg
+  | TickMsg
+  | EphemeralRelayMsg
+  | DivergenceMsg
+  | SnapStoredMsg;
