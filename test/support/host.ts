@@ -12,12 +12,12 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'lanvas-test-'));
 }
 
-export async function startHost(options: { dataDir?: string; policy?: Partial<BoardPolicy>; secret?: string } = {}) {
+export async function startHost(options: { dataDir?: string; policy?: Partial<BoardPolicy>; secret?: string; boards?: string[] } = {}) {
   const dataDir = options.dataDir ?? tempDataDir();
   const store = new BoardStore(dataDir);
   const secret = options.secret ?? SECRET;
   const logs: string[] = [];
-  const reflector = await Reflector.start({ store, secretFor: () => secret, policy: options.policy, log: (l) => logs.push(l) });
+  const reflector = await Reflector.start({ store, secretFor: (id) => (options.boards === undefined || options.boards.includes(id) ? secret : undefined), policy: options.policy, log: (l) => logs.push(l) });
   return { reflector, store, dataDir, logs, url: `ws://127.0.0.1:${reflector.port}` };
 }
 

@@ -1,0 +1,98 @@
+/**
+ * The headless host: a reflector and a board store from the command line, for a team server and tests.
+ *   npm run host -- --port 8787 --data ./.lanvas-data --board demo=some-secret
+ * Stops cleanly on SIGINT/SIGTERM: every board's log is flushed and closed.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { randomId } from '../../shared/bytes';
+import { isBoardId } from '../../shared/ids';
+import { Reflector } from '../reflector/reflector';
+import { BoardStore } from '../store/board-store';
+
+const USAGE = `usage: npm run host -- [--port 8787] [--host 127.0.0.1] [--data DIR]
+                        [--board ID=SECRET ...] [--secret SECRET] [--snapshot-every N]
+  --board ID=SECRET   serve board ID to those who know SECRET (repeatable)
+  --secret SECRET     serve any board id with this secret (default: only the --board ones;
+                      with neither, a random secret is made and printed)`;
+
+function fail(message: string): never {
+  console.error(`lanvas host: ${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+function log(line: string): void {
+  console.log(`${new Date().toISOString()} ${line}`);
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        data: { type: 'string', default: '.lanvas-data' },
+        board: { type: 'string', multiple: true, default: [] },
+        secret: { type: 'string' },
+        'snapshot-every': { type: 'string' },
+        help: { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`bad --port ${args.port}`);
+  const boards = new Map<string, string>();
+  for (const spec of args.board) {
+    const eq = spec.indexOf('=');
+    const id = spec.slice(0, eq);
+    if (eq < 1 || !isBoardId(id) || spec.length === eq + 1) fail(`bad --board ${spec}: want ID=SECRET with ID in a-z 0-9 _ -`);
+    boards.set(id, spec.slice(eq + 1));
+  }
+  let anySecret = args.secret;
+  if (boards.size === 0 && anySecret === undefined) {
+    anySecret = randomId(12);
+    log(`no --board or --secret given: any board id is served with the secret ${anySecret}`);
+  }
+  const snapshotEvery = args['snapshot-every'] === undefined ? undefined : Number(args['snapshot-every']);
+  if (snapshotEvery !== undefined && !(Number.isInteger(snapshotEvery) && snapshotEvery > 0)) fail('bad --snapshot-every');
+
+  const dataDir = path.resolve(args.data);
+  const store = new BoardStore(dataDir);
+  const reflector = await Reflector.start({
+    store,
+    port,
+    host: args.host,
+    secretFor: (id) => boards.get(id) ?? anySecret,
+    policy: snapshotEvery ? { snapshotEveryEvents: snapshotEvery } : {},
+    log,
+  });
+  log(`lanvas host listening on ws://${args.host}:${reflector.port} with data in ${dataDir}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: flushing and closing`);
+    reflector.close().then(
+      () => {
+        log('stopped');
+        process.exit(0);
+      },
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();

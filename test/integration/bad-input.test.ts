@@ -1,0 +1,159 @@
+/**
+ * Bad input from the network: each kind closes that one connection with its code and reason; a healthy
+ * client on the same board keeps working and nothing of the bad input reaches the store.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Session } from '../../src/renderer/session/session';
+import { CloseCode, LIMITS, PROTOCOL_VERSION } from '../../src/shared/protocol';
+import { encodeViewEvent } from '../../src/renderer/engine/view-events';
+import { Board } from '../support/test-model';
+import { SECRET, startHost, until } from '../support/host';
+import { RawClient } from '../support/raw-client';
+import { wsFactory, zlibCompressor } from '../support/node-platform';
+
+let host: Awaited<ReturnType<typeof startHost>>;
+let healthy: Session<Board>;
+let added = 0;
+
+beforeAll(async () => {
+  host = await startHost({ boards: ['main'], policy: { tickMs: 30 } });
+  healthy = await Session.join({
+    url: host.url,
+    board: 'main',
+    secret: SECRET,
+    user: { name: 'Healthy', color: '#22aa44' },
+    model: Board,
+    webSocket: wsFactory,
+    compressor: zlibCompressor,
+  });
+});
+
+afterAll(async () => {
+  healthy.leave();
+  await host.reflector.close();
+});
+
+/** The healthy client still round-trips an event, and the board log grew by exactly its events. */
+async function healthyStillWorks(): Promise<void> {
+  const key = `ok-${++added}`;
+  healthy.publish('board', 'add', { key, label: '', by: 'H' });
+  await until(() => healthy.model.items.has(key), `healthy event ${key}`);
+  expect(healthy.status).toBe('connected');
+}
+
+function boardSeq(): number {
+  return host.reflector.board('main')!.board.lastSeq;
+}
+
+async function expectClosed(client: RawClient, code: number, reason: RegExp): Promise<void> {
+  const closed = await client.closed;
+  expect(closed.code).toBe(code);
+  expect(closed.reason).toMatch(reason);
+}
+
+describe('bad input', () => {
+  it('malformed msgpack', async () => {
+    const before = boardSeq();
+    const c = new RawClient(host.url);
+    await c.opened();
+    c.sendBytes(new Uint8Array([0xc1, 0xff, 0x00]));
+    await expectClosed(c, CloseCode.Malformed, /malformed msgpack|not a message/);
+    expect(boardSeq()).toBe(before);
+    await healthyStillWorks();
+  });
+
+  it('a text frame', async () => {
+    const c = new RawClient(host.url);
+    await c.opened();
+    c.sendBytes('hello?');
+    await expectClosed(c, CloseCode.Malformed, /binary frames only/);
+  });
+
+  it('an oversized frame', async () => {
+    const before = boardSeq();
+    const c = new RawClient(host.url);
+    await c.opened();
+    c.sendBytes(new Uint8Array(LIMITS.maxFrameBytes + 64 * 1024));
+    expect((await c.closed).code).toBe(CloseCode.TooLarge);
+    expect(boardSeq()).toBe(before);
+    await healthyStillWorks();
+  });
+
+  it('an unknown message type', async () => {
+    const c = new RawClient(host.url);
+    await c.opened();
+    c.send({ t: 'bogus' } as never);
+    await expectClosed(c, CloseCode.Malformed, /unknown message type/);
+  });
+
+  it('a field of the wrong type', async () => {
+    const c = new RawClient(host.url);
+    await c.opened();
+    c.send({ t: 'hello', v: PROTOCOL_VERSION, board: '../../etc', viewId: 'rawVIEW1', cnonce: new Uint8Array(16), user: { name: 'x', color: '#000000' } });
+    await expectClosed(c, CloseCode.Malformed, /hello.board/);
+  });
+
+  it('a board this host does not serve: nothing is created on disk', async () => {
+    const c = new RawClient(host.url);
+    await c.opened();
+    c.hello('elsewhere');
+    await expectClosed(c, CloseCode.UnknownBoard, /no such board/);
+    expect(fs.existsSync(path.join(host.dataDir, 'boards', 'elsewhere'))).toBe(false);
+  });
+
+  it('a wrong proof', async () => {
+    const before = boardSeq();
+    const c = new RawClient(host.url);
+    await c.authenticate('main', SECRET, 'rawVIEW2', true);
+    await expectClosed(c, CloseCode.Unauthorized, /wrong proof/);
+    expect(c.received.map((m) => m.t)).toEqual(['challenge']); // a stranger gets no board data
+    expect(boardSeq()).toBe(before);
+  });
+
+  it('the wrong secret', async () => {
+    const c = new RawClient(host.url);
+    await c.authenticate('main', 'not the secret', 'rawVIEW3');
+    await expectClosed(c, CloseCode.Unauthorized, /wrong proof/);
+  });
+
+  it('an event without proof', async () => {
+    const before = boardSeq();
+    const c = new RawClient(host.url);
+    await c.opened();
+    c.hello('main', 'rawVIEW4');
+    await c.next('challenge');
+    c.send({ t: 'event', cseq: 1, data: encodeViewEvent('board', 'add', { key: 'sneaky', label: '', by: '' }) });
+    await expectClosed(c, CloseCode.Malformed, /expected auth/);
+    expect(boardSeq()).toBe(before);
+    expect(healthy.model.items.has('sneaky')).toBe(false);
+  });
+
+  it('a protocol version from another release', async () => {
+    const c = new RawClient(host.url);
+    await c.opened();
+    c.send({ t: 'hello', v: PROTOCOL_VERSION + 1, board: 'main', viewId: 'rawVIEW5', cnonce: new Uint8Array(16), user: { name: 'x', color: '#000000' } });
+    await expectClosed(c, CloseCode.VersionMismatch, /protocol/);
+  });
+
+  it('a flood past the rate limit', async () => {
+    const c = new RawClient(host.url);
+    await c.authenticate('main', SECRET, 'rawVIEW6');
+    await c.next('welcome');
+    const data = encodeViewEvent('board', 'tag', { tag: 'flood' });
+    for (let i = 1; i <= LIMITS.eventRate.burst * 3; i++) c.send({ t: 'event', cseq: i, data });
+    await expectClosed(c, CloseCode.RateLimited, /too many events/);
+    await healthyStillWorks();
+    expect(healthy.model.present.has('rawVIEW6')).toBe(false);
+  });
+
+  it('a malformed frame from an authenticated client', async () => {
+    const c = new RawClient(host.url);
+    await c.authenticate('main', SECRET, 'rawVIEW7');
+    await c.next('welcome');
+    c.send({ t: 'event', cseq: 0, data: new Uint8Array(1) });
+    await expectClosed(c, CloseCode.Malformed, /event.cseq/);
+    await healthyStillWorks();
+  });
+});

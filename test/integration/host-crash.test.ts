@@ -1,0 +1,111 @@
+/**
+ * The headless host as a real process, killed with SIGKILL mid-storm and started again on the same
+ * data: the board reopens with every event any client saw, the clients reconnect by themselves and
+ * resend what was not acknowledged, and all replicas agree.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Session } from '../../src/renderer/session/session';
+import { writeSnapshot } from '../../src/renderer/engine/snapshot';
+import { sha256 } from '../../src/shared/hash';
+import { toHex } from '../../src/shared/bytes';
+import { Board } from '../support/test-model';
+import { SECRET, tempDataDir, until } from '../support/host';
+import { wsFactory, zlibCompressor } from '../support/node-platform';
+
+const ROOT = path.resolve(__dirname, '../..');
+const children: ChildProcess[] = [];
+const sessions: Session<Board>[] = [];
+
+afterEach(() => {
+  for (const s of sessions.splice(0)) s.leave();
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+});
+
+/** Starts `npm run host`'s program and resolves with its port once it listens. */
+function startHostProcess(dataDir: string, port = 0): Promise<{ child: ChildProcess; port: number; output: () => string }> {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/main/host/cli.ts', '--port', String(port), '--data', dataDir, '--board', `crash=${SECRET}`, '--snapshot-every', '150'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 30_000);
+    child.stdout!.on('data', () => {
+      const m = /listening on ws:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(m[1]), output: () => out });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${out}`)));
+  });
+}
+
+function join(port: number, name: string): Promise<Session<Board>> {
+  return Session.join({
+    url: `ws://127.0.0.1:${port}`,
+    board: 'crash',
+    secret: SECRET,
+    user: { name, color: '#3355aa' },
+    model: Board,
+    webSocket: wsFactory,
+    compressor: zlibCompressor,
+    reconnectDelayMs: { min: 50, max: 300 },
+  }).then((s) => (sessions.push(s), s));
+}
+
+describe('the host process', () => {
+  it('loses nothing acknowledged when killed with SIGKILL mid-storm', async () => {
+    const dataDir = tempDataDir();
+    const first = await startHostProcess(dataDir);
+    const clients = await Promise.all(['Ann', 'Ben', 'Cat'].map((n) => join(first.port, n)));
+    const published: string[] = [];
+    let stop = false;
+    const storm = clients.map(async (session, i) => {
+      for (let n = 0; !stop || n < 5; n++) {
+        const key = `${i}-${n}`;
+        published.push(key);
+        session.publish('board', 'add', { key, label: '', by: String(i) });
+        await new Promise((r) => setTimeout(r, 3));
+        if (n > 2000) break;
+      }
+    });
+    await until(() => clients.every((c) => c.model.seen.length > 300), 'the storm to get going', 30_000);
+    first.child.kill('SIGKILL');
+    await until(() => clients.every((c) => c.status !== 'connected'), 'clients to notice the host is gone');
+    // Everything any client applied was broadcast, hence acknowledged: it must all come back.
+    const acknowledged = new Set(clients.flatMap((c) => c.model.seen));
+    stop = true;
+    await Promise.all(storm);
+
+    const second = await startHostProcess(dataDir, first.port);
+    await until(() => clients.every((c) => c.status === 'connected' && c.unacknowledged === 0), 'clients to reconnect and resend', 30_000);
+    const late = await join(second.port, 'Late');
+    for (const key of acknowledged) expect(late.model.items.has(key), `acknowledged ${key}`).toBe(true);
+    // The clients resent what the dead host never acknowledged, so in the end nothing at all is lost.
+    await until(() => late.model.seen.length === published.length, 'every published event', 30_000);
+    expect(new Set(late.model.seen)).toEqual(new Set(published));
+
+    const all = [...clients, late];
+    let captured: Promise<Uint8Array>[] = [];
+    await until(() => {
+      const ok = all.every((s) => s.vm!.seq === late.vm!.seq && s.vm!.time === late.vm!.time);
+      if (ok) captured = all.map((s) => writeSnapshot(s.vm!));
+      return ok;
+    }, 'replicas to settle');
+    const hashes = await Promise.all(captured.map(async (b) => toHex(await sha256(await b))));
+    expect(new Set(hashes).size).toBe(1);
+
+    // A clean stop flushes and says so.
+    const exited = new Promise<number | null>((resolve) => second.child.once('exit', resolve));
+    second.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(second.output()).toMatch(/SIGTERM: flushing and closing[\s\S]*stopped/);
+  });
+});
