@@ -3,8 +3,7 @@
  * data: the board reopens with every event any client saw, the clients reconnect by themselves and
  * resend what was not acknowledged, and all replicas agree.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Session } from '../../src/renderer/session/session';
 import { writeSnapshot } from '../../src/renderer/engine/snapshot';
@@ -13,8 +12,8 @@ import { toHex } from '../../src/shared/bytes';
 import { Board } from '../support/test-model';
 import { SECRET, tempDataDir, until } from '../support/host';
 import { wsFactory, zlibCompressor } from '../support/node-platform';
+import { startHostProcess, type HostProcess } from '../support/host-process';
 
-const ROOT = path.resolve(__dirname, '../..');
 const children: ChildProcess[] = [];
 const sessions: Session<Board>[] = [];
 
@@ -23,28 +22,10 @@ afterEach(() => {
   for (const c of children.splice(0)) c.kill('SIGKILL');
 });
 
-/** Starts `npm run host`'s program and resolves with its port once it listens. */
-function startHostProcess(dataDir: string, port = 0): Promise<{ child: ChildProcess; port: number; output: () => string }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src/main/host/cli.ts', '--port', String(port), '--data', dataDir, '--board', `crash=${SECRET}`, '--snapshot-every', '150'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  children.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 30_000);
-    child.stdout!.on('data', () => {
-      const m = /listening on ws:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(m[1]), output: () => out });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`host exited with ${code}:\n${out}`)));
-  });
+async function startHost(dataDir: string, port = 0): Promise<HostProcess> {
+  const host = await startHostProcess({ dataDir, port, boards: { crash: SECRET }, extra: ['--snapshot-every', '150'] });
+  children.push(host.child);
+  return host;
 }
 
 function join(port: number, name: string): Promise<Session<Board>> {
@@ -63,7 +44,7 @@ function join(port: number, name: string): Promise<Session<Board>> {
 describe('the host process', () => {
   it('loses nothing acknowledged when killed with SIGKILL mid-storm', async () => {
     const dataDir = tempDataDir();
-    const first = await startHostProcess(dataDir);
+    const first = await startHost(dataDir);
     const clients = await Promise.all(['Ann', 'Ben', 'Cat'].map((n) => join(first.port, n)));
     const published: string[] = [];
     let stop = false;
@@ -84,7 +65,7 @@ describe('the host process', () => {
     stop = true;
     await Promise.all(storm);
 
-    const second = await startHostProcess(dataDir, first.port);
+    const second = await startHost(dataDir, first.port);
     await until(() => clients.every((c) => c.status === 'connected' && c.unacknowledged === 0), 'clients to reconnect and resend', 30_000);
     const late = await join(second.port, 'Late');
     for (const key of acknowledged) expect(late.model.items.has(key), `acknowledged ${key}`).toBe(true);
@@ -103,9 +84,7 @@ describe('the host process', () => {
     expect(new Set(hashes).size).toBe(1);
 
     // A clean stop flushes and says so.
-    const exited = new Promise<number | null>((resolve) => second.child.once('exit', resolve));
-    second.child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await second.stop()).toBe(0);
     expect(second.output()).toMatch(/SIGTERM: flushing and closing[\s\S]*stopped/);
   });
 });

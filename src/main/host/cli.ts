@@ -3,18 +3,21 @@
  *   npm run host -- --port 8787 --data ./.lanvas-data --board demo=some-secret
  * Stops cleanly on SIGINT/SIGTERM: every board's log is flushed and closed.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomId } from '../../shared/bytes';
 import { isBoardId } from '../../shared/ids';
 import { Reflector } from '../reflector/reflector';
 import { BoardStore } from '../store/board-store';
+import { createStaticServer } from './static-server';
 
 const USAGE = `usage: npm run host -- [--port 8787] [--host 127.0.0.1] [--data DIR]
-                        [--board ID=SECRET ...] [--secret SECRET] [--snapshot-every N]
+                        [--board ID=SECRET ...] [--secret SECRET] [--snapshot-every N] [--web DIR]
   --board ID=SECRET   serve board ID to those who know SECRET (repeatable)
   --secret SECRET     serve any board id with this secret (default: only the --board ones;
-                      with neither, a random secret is made and printed)`;
+                      with neither, a random secret is made and printed)
+  --web DIR           serve the web client from DIR (default: out/renderer, after npm run build)`;
 
 function fail(message: string): never {
   console.error(`lanvas host: ${message}\n${USAGE}`);
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
         board: { type: 'string', multiple: true, default: [] },
         secret: { type: 'string' },
         'snapshot-every': { type: 'string' },
+        web: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -65,22 +69,33 @@ async function main(): Promise<void> {
 
   const dataDir = path.resolve(args.data);
   const store = new BoardStore(dataDir);
+  const webDir = path.resolve(args.web ?? path.join(import.meta.dirname, '../../../out/renderer'));
+  const serveWeb = fs.existsSync(path.join(webDir, 'index.html'));
+  if (args.web !== undefined && !serveWeb) fail(`--web ${args.web} holds no index.html (run npm run build first)`);
+  const server = createStaticServer(serveWeb ? webDir : null);
   const reflector = await Reflector.start({
     store,
-    port,
-    host: args.host,
+    server,
     secretFor: (id) => boards.get(id) ?? anySecret,
     policy: snapshotEvery ? { snapshotEveryEvents: snapshotEvery } : {},
     log,
   });
-  log(`lanvas host listening on ws://${args.host}:${reflector.port} with data in ${dataDir}`);
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, args.host, resolve));
+  const address = server.address() as { port: number };
+  log(`lanvas host listening on ws://${args.host}:${address.port} with data in ${dataDir}`);
+  if (serveWeb) {
+    const [id, secret] = boards.size > 0 ? [...boards][0]! : ['my-board', anySecret!];
+    log(`web client: http://${args.host}:${address.port}/#board=${id}&secret=${encodeURIComponent(secret)}`);
+  } else {
+    log('no web client to serve (run npm run build, or pass --web DIR)');
+  }
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: flushing and closing`);
-    reflector.close().then(
+    reflector.close().then(() => new Promise((resolve) => server.close(resolve))).then(
       () => {
         log('stopped');
         process.exit(0);

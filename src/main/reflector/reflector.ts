@@ -58,6 +58,7 @@ export class Reflector {
     return new Reflector(options, wss);
   }
 
+  /** The port it listens on (when it made its own server). */
   get port(): number {
     return (this.wss.address() as AddressInfo).port;
   }

@@ -4,16 +4,6 @@
  */
 import { host } from './context';
 
-/** Names of the methods of T, so subscribe() and future() stay type-checked yet serialisable. */
-export type MethodName<T> = {
-  [K in keyof T]-?: T[K] extends (...args: never[]) => unknown ? K : never;
-}[keyof T] &
-  string;
-
-export type FutureProxy<T> = {
-  [K in MethodName<T>]: T[K] extends (...args: infer A) => unknown ? (...args: A) => void : never;
-};
-
 const classNames = new Map<unknown, string>();
 const classesByName = new Map<string, typeof Model>();
 
@@ -50,18 +40,22 @@ export class Model {
     host().publish(scope, event, data);
   }
 
-  subscribe(scope: string, event: string, method: MethodName<this>): void {
+  /** Handlers are named, not passed as functions, so subscriptions are plain data in snapshots. */
+  subscribe(scope: string, event: string, method: keyof this & string): void {
     host().subscribe(this, scope, event, method);
   }
 
-  unsubscribe(scope: string, event: string, method?: MethodName<this>): void {
+  unsubscribe(scope: string, event: string, method?: keyof this & string): void {
     host().unsubscribe(this, scope, event, method);
   }
 
-  /** `this.future(500).tick(n)` calls tick(n) 500 ms of session time from now, on every replica alike. */
-  future(ms: number): FutureProxy<this> {
+  /**
+   * `this.future(500).tick(n)` calls tick(n) 500 ms of session time from now, on every replica alike.
+   * The result is typed as the model so calls are checked; it only records the call (returns nothing).
+   */
+  future(ms: number): this {
     const machine = host();
-    return new Proxy({} as FutureProxy<this>, {
+    return new Proxy({} as this, {
       get: (_target, method) => {
         if (typeof method !== 'string') throw new Error('future() takes a method name');
         return (...args: unknown[]) => machine.schedule(this, ms, method, args);

@@ -1,5 +1,5 @@
 /** The engine's public face: what board code and tests import. */
-export { Model, type MethodName, type FutureProxy } from '../engine/model';
+export { Model } from '../engine/model';
 export { SESSION_SCOPE, VirtualMachine, type ViewJoinData } from '../engine/vm';
 export { readSnapshot, writeSnapshot, SnapshotError } from '../engine/snapshot';
 export { View, type ViewHost } from './view';

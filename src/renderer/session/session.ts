@@ -24,7 +24,7 @@ export interface SessionOptions<M extends Model> {
   secret: string;
   user: UserInfo;
   /** The root model class; its init() runs only when the board is brand new. */
-  model: { create(options?: unknown): M } & typeof Model;
+  model: typeof Model & (new () => M);
   modelOptions?: unknown;
   view?: new (model: M, session: ViewHost) => View<M>;
   webSocket: WebSocketFactory;

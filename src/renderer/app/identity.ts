@@ -1,0 +1,20 @@
+/** Who this person is in sessions: a name and a colour, remembered on this device. */
+import type { UserInfo } from '../../shared/protocol';
+
+const KEY = 'lanvas.identity';
+const COLORS = ['#e03131', '#2f9e44', '#1971c2', '#f08c00', '#9c36b5', '#0c8599', '#c2255c', '#5c940d'];
+
+export function loadIdentity(storage: Storage): UserInfo {
+  try {
+    const saved = JSON.parse(storage.getItem(KEY) ?? 'null') as UserInfo | null;
+    if (saved && typeof saved.name === 'string' && /^#[0-9a-f]{6}$/i.test(saved.color)) return saved;
+  } catch {
+    /* a damaged entry is replaced below */
+  }
+  const identity = {
+    name: `Guest ${Math.floor(1000 + Math.random() * 9000)}`,
+    color: COLORS[Math.floor(Math.random() * COLORS.length)]!,
+  };
+  storage.setItem(KEY, JSON.stringify(identity));
+  return identity;
+}
