@@ -24,6 +24,11 @@ export interface BoardPolicy {
   snapshotTimeoutMs: number;
   /** Time advances by ticks when no events flow. */
   tickMs: number;
+  /**
+   * A busy board sends at most one events frame per this many ms (events in between ride together);
+   * an idle one sends at once, so a lone event is never held back.
+   */
+  batchMs: number;
 }
 
 export const DEFAULT_POLICY: BoardPolicy = {
@@ -31,6 +36,7 @@ export const DEFAULT_POLICY: BoardPolicy = {
   snapshotEveryMs: 30_000,
   snapshotTimeoutMs: 20_000,
   tickMs: 100,
+  batchMs: 4,
 };
 
 interface SnapshotRound {
@@ -60,6 +66,7 @@ export class BoardSession {
   private lastTime: number;
   private outbox: StampedEvent[] = [];
   private flushScheduled = false;
+  private lastFlush = -Infinity;
   private lastSentTime = 0;
   private tickTimer: ReturnType<typeof setInterval>;
   private lastSnapshotTime: number;
@@ -96,7 +103,9 @@ export class BoardSession {
     this.outbox.push(event);
     if (!this.flushScheduled) {
       this.flushScheduled = true;
-      setImmediate(() => this.flush());
+      const wait = this.lastFlush + this.policy.batchMs - performance.now();
+      if (wait <= 0) setImmediate(() => this.flush());
+      else setTimeout(() => this.flush(), wait);
     }
     return event;
   }
@@ -105,6 +114,7 @@ export class BoardSession {
   flush(): void {
     this.flushScheduled = false;
     if (this.outbox.length === 0) return;
+    this.lastFlush = performance.now();
     const batch = this.outbox;
     this.outbox = [];
     this.board.append(batch);

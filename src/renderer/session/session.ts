@@ -9,11 +9,12 @@ import { bytesEqual, randomId } from '../../shared/bytes';
 import { sha256 } from '../../shared/hash';
 import { EventKind, FATAL_CLOSE_CODES, LIMITS, type DivergenceMsg, type ServerMsg, type StampedEvent, type UserInfo, type WelcomeMsg } from '../../shared/protocol';
 import type { Model } from '../engine/model';
-import { readSnapshot, writeSnapshot } from '../engine/snapshot';
+import { readSnapshot } from '../engine/snapshot';
 import { encodeViewEvent } from '../engine/view-events';
 import { VirtualMachine } from '../engine/vm';
 import type { Compressor } from './compressor';
 import { Connection, type WebSocketFactory } from './connection';
+import { takeSnapshot } from './sliced-snapshot';
 import { View, type EphemeralHandler, type Handler, type ViewHost } from './view';
 
 export type SessionStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
@@ -34,9 +35,6 @@ export interface SessionOptions<M extends Model> {
   onStatus?: (status: SessionStatus, detail?: string) => void;
   onDivergence?: (msg: DivergenceMsg) => void;
 }
-
-/** Longest stretch snapshot writing may hold the thread before it yields, in ms. */
-const SNAPSHOT_SLICE_MS = 8;
 
 interface PendingEvent {
   cseq: number;
@@ -292,14 +290,7 @@ export class Session<M extends Model = Model> implements ViewHost {
 
   /** Writes the snapshot in slices, reports its hash, and uploads it if this view was chosen. */
   private async snapshot(vm: VirtualMachine, seq: number, upload: boolean): Promise<void> {
-    let sliceStart = performance.now();
-    const raw = await writeSnapshot(vm, () => {
-      if (performance.now() - sliceStart < SNAPSHOT_SLICE_MS) return undefined;
-      return new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => {
-        sliceStart = performance.now();
-      });
-    });
-    const hash = await sha256(raw);
+    const { raw, hash } = await takeSnapshot(vm);
     const connection = this.connection;
     if (connection === null) return;
     connection.send({ t: 'snap-hash', seq, hash });
