@@ -4,10 +4,11 @@
  * resend what was not acknowledged, and all replicas agree.
  */
 import type { ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Session } from '../../src/renderer/session/session';
 import { writeSnapshot } from '../../src/renderer/engine/snapshot';
-import { sha256 } from '../../src/shared/hash';
 import { toHex } from '../../src/shared/bytes';
 import { Board } from '../support/test-model';
 import { SECRET, tempDataDir, until } from '../support/host';
@@ -74,17 +75,32 @@ describe('the host process', () => {
     expect(new Set(late.model.seen)).toEqual(new Set(published));
 
     const all = [...clients, late];
-    let captured: Promise<Uint8Array>[] = [];
+    let captured: Promise<{ hash: Uint8Array }>[] = [];
     await until(() => {
       const ok = all.every((s) => s.vm!.seq === late.vm!.seq && s.vm!.time === late.vm!.time);
       if (ok) captured = all.map((s) => writeSnapshot(s.vm!));
       return ok;
     }, 'replicas to settle');
-    const hashes = await Promise.all(captured.map(async (b) => toHex(await sha256(await b))));
+    const hashes = await Promise.all(captured.map(async (written) => toHex((await written).hash)));
     expect(new Set(hashes).size).toBe(1);
 
     // A clean stop flushes and says so.
     expect(await second.stop()).toBe(0);
     expect(second.output()).toMatch(/SIGTERM: flushing and closing[\s\S]*stopped/);
+
+    // Damage what a crash or a bad disk can leave: a corrupt newest snapshot and a torn log tail.
+    const dir = path.join(dataDir, 'boards', 'crash');
+    const snapshots = fs.readdirSync(path.join(dir, 'snapshots')).sort();
+    expect(snapshots.length).toBeGreaterThan(1);
+    const newest = path.join(dir, 'snapshots', snapshots.at(-1)!);
+    const bytes = fs.readFileSync(newest);
+    bytes[bytes.length - 10]! ^= 0xff;
+    fs.writeFileSync(newest, bytes);
+    const logs = fs.readdirSync(path.join(dir, 'log')).sort();
+    fs.appendFileSync(path.join(dir, 'log', logs.at(-1)!), Buffer.from([0x40, 0, 0, 0, 0xde, 0xad]));
+    const third = await startHost(dataDir, first.port);
+    const check = await join(third.port, 'Check');
+    expect(new Set(check.model.seen)).toEqual(new Set(published));
+    expect(third.output()).toMatch(/recovered \(cut 6 damaged log bytes; skipped snapshots \d+\)/);
   });
 });

@@ -6,7 +6,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Session } from '../../src/renderer/session/session';
 import { writeSnapshot } from '../../src/renderer/engine/snapshot';
-import { sha256 } from '../../src/shared/hash';
 import { toHex } from '../../src/shared/bytes';
 import { Board } from '../support/test-model';
 import { testRandom } from '../support/events';
@@ -46,7 +45,7 @@ function join(url: string, name: string): Promise<Session<Board>> {
 
 /** Hashes every replica at one instant, once they all stand at the same event and the same time. */
 async function hashesWhenQuiet(all: Session<Board>[]): Promise<string[]> {
-  let captured: Promise<Uint8Array>[] = [];
+  let captured: Promise<{ hash: Uint8Array }>[] = [];
   await until(() => {
     const first = all[0]!.vm!;
     const still = all.every((s) => s.unacknowledged === 0 && s.vm!.seq === first.seq && s.vm!.time === first.time);
@@ -54,7 +53,7 @@ async function hashesWhenQuiet(all: Session<Board>[]): Promise<string[]> {
     if (still) captured = all.map((s) => writeSnapshot(s.vm!));
     return still;
   }, 'replicas to settle', 20_000);
-  return Promise.all(captured.map(async (bytes) => toHex(await sha256(await bytes))));
+  return Promise.all(captured.map(async (written) => toHex((await written).hash)));
 }
 
 describe('replicas over a real reflector', () => {

@@ -3,7 +3,6 @@ import { EventKind, type StampedEvent } from '../../src/shared/protocol';
 import { encodeViewEvent } from '../../src/renderer/engine/view-events';
 import { writeSnapshot } from '../../src/renderer/engine/snapshot';
 import type { VirtualMachine } from '../../src/renderer/engine/vm';
-import { sha256 } from '../../src/shared/hash';
 import { toHex } from '../../src/shared/bytes';
 
 export const userEvent = (seq: number, time: number, viewId: string, scope: string, event: string, data: unknown): StampedEvent => [
@@ -19,7 +18,7 @@ export const joinEvent = (seq: number, time: number, viewId: string, name: strin
 export const exitEvent = (seq: number, time: number, viewId: string): StampedEvent => [seq, time, EventKind.Exit, viewId, 0, null];
 
 export async function stateHash(vm: VirtualMachine): Promise<string> {
-  return toHex(await sha256(await writeSnapshot(vm)));
+  return toHex((await writeSnapshot(vm)).hash);
 }
 
 /** A small seeded generator for test scenarios (test code may be random; it must be reproducible). */

@@ -37,6 +37,7 @@ export class Reflector {
   private boards = new Map<string, BoardSession>();
   private readonly policy: BoardPolicy;
   private readonly log: Logger;
+  private closing = false;
 
   private constructor(
     private readonly options: ReflectorOptions,
@@ -83,6 +84,10 @@ export class Reflector {
   }
 
   private accept(socket: WebSocket): void {
+    if (this.closing) {
+      socket.close(CloseCode.ServerShutdown, 'host is shutting down');
+      return;
+    }
     let phase: Phase = { name: 'hello' };
     const reject = (code: number, reason: string) => {
       socket.close(code, reason);
@@ -119,6 +124,7 @@ export class Reflector {
             return reject(CloseCode.Unauthorized, 'wrong proof');
           }
           clearTimeout(authTimer);
+          if (this.closing) return reject(CloseCode.ServerShutdown, 'host is shutting down');
           const board = this.openBoard(hello.board);
           const client = new ReflectorClient(socket, hello.viewId, hello.user);
           phase = { name: 'joined', client, board };
@@ -156,6 +162,7 @@ export class Reflector {
 
   /** Closes every connection, flushes and closes every board. */
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all([...this.boards.values()].map((b) => b.close()));
     this.boards.clear();
     for (const socket of this.wss.clients) socket.terminate();

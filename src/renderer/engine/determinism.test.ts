@@ -50,7 +50,7 @@ async function run(Root: typeof Model, events: StampedEvent[], seed: number, res
   for (const event of events) {
     vm.processEvent(event);
     if (event[0] === restoreAt) {
-      vm = readSnapshot(await writeSnapshot(vm));
+      vm = readSnapshot((await writeSnapshot(vm)).bytes);
       perturb(seed + 1);
     }
   }

@@ -19,7 +19,7 @@ function populated(): VirtualMachine {
 describe('snapshots', () => {
   it('restore the whole graph without calling init()', async () => {
     const vm = populated();
-    const bytes = await writeSnapshot(vm);
+    const { bytes } = await writeSnapshot(vm);
     const initSpy = vi.spyOn(Board.prototype, 'init');
     const itemInit = vi.spyOn(Item.prototype, 'init');
     const restored = readSnapshot(bytes);
@@ -41,12 +41,12 @@ describe('snapshots', () => {
     expect(k0.owner).toBe(board); // a reference back to the root: a cycle
     for (const linked of k0.links) expect(linked.links).toContain(k0);
     expect(restored.models.size).toBe(vm.models.size);
-    expect(sameBytes(await writeSnapshot(restored), bytes)).toBe(true);
+    expect(sameBytes((await writeSnapshot(restored)).bytes, bytes)).toBe(true);
   });
 
   it('keep future() messages, which fire after restore at the same session time', async () => {
     const vm = populated();
-    const restored = readSnapshot(await writeSnapshot(vm));
+    const restored = readSnapshot((await writeSnapshot(vm)).bytes);
     vm.advanceTo(5_000);
     restored.advanceTo(5_000);
     expect((restored.root as Board).ticks).toBe((vm.root as Board).ticks);
@@ -58,16 +58,16 @@ describe('snapshots', () => {
     const vm = VirtualMachine.create('chunky', Board);
     for (let i = 0; i < 1000; i++) vm.processEvent(userEvent(i + 1, i, 'viewAAAA', 'board', 'add', { key: `k${i}`, label: 'x', by: 'A' }));
     let pauses = 0;
-    const paused = await writeSnapshot(vm, () => {
+    const { bytes: paused } = await writeSnapshot(vm, () => {
       pauses++;
       return new Promise((r) => setTimeout(r, 0));
     });
     expect(pauses).toBeGreaterThan(2);
-    expect(sameBytes(paused, await writeSnapshot(vm))).toBe(true);
+    expect(sameBytes(paused, (await writeSnapshot(vm)).bytes)).toBe(true);
   });
 
   it('reject damaged bytes with a SnapshotError', async () => {
-    const bytes = await writeSnapshot(populated());
+    const { bytes } = await writeSnapshot(populated());
     expect(() => readSnapshot(bytes.subarray(0, bytes.length >> 1))).toThrow(SnapshotError);
     expect(() => readSnapshot(new Uint8Array([1, 2, 3]))).toThrow(SnapshotError);
   });
@@ -80,7 +80,7 @@ describe('snapshots', () => {
     k1.links = [k2];
     vm.processEvent(userEvent(vm.seq + 1, 600, 'viewAAAA', 'board', 'remove', { key: 'k2' }));
     k1.links = [k2]; // a model that kept a stale reference
-    const restored = readSnapshot(await writeSnapshot(vm));
+    const restored = readSnapshot((await writeSnapshot(vm)).bytes);
     expect((restored.root as Board).items.get('k1')!.links).toEqual([null]);
   });
 });

@@ -8,6 +8,7 @@
  * cycles included, are written as ids and resolved against the shells, which exist before any field
  * is read. init() is never called on restore.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
 import { addExtension, Packr } from 'msgpackr';
 import { concatBytes } from '../../shared/bytes';
 import { Model, modelClass, modelClassName } from './model';
@@ -74,11 +75,17 @@ function fieldsOf(model: Model): Record<string, unknown> {
   return out;
 }
 
+export interface WrittenSnapshot {
+  bytes: Uint8Array;
+  /** SHA-256 of `bytes`, computed chunk by chunk as they are written. */
+  hash: Uint8Array;
+}
+
 /**
  * Serialises the machine. `pause` is called between chunks; when it returns a promise the writer waits
  * for it (the session yields to the event loop there). The machine must not run meanwhile.
  */
-export async function writeSnapshot(vm: VirtualMachine, pause?: () => Promise<void> | undefined): Promise<Uint8Array> {
+export async function writeSnapshot(vm: VirtualMachine, pause?: () => Promise<void> | undefined): Promise<WrittenSnapshot> {
   const models = [...vm.models.values()];
   const classes: string[] = [];
   const classIds = new Map<string, number>();
@@ -89,14 +96,18 @@ export async function writeSnapshot(vm: VirtualMachine, pause?: () => Promise<vo
     if (index === undefined) classIds.set(name, (index = classes.push(name) - 1));
     classIndex[i] = index;
   });
+  const hasher = sha256.create();
+  const parts: Uint8Array[] = [];
+  const add = (part: Uint8Array) => {
+    parts.push(part);
+    hasher.update(part);
+  };
   writing = vm.models;
   try {
-    const parts: Uint8Array[] = [
-      packr.pack({ format: SNAPSHOT_FORMAT, classes, classIndex, ids: models.map((m) => m.id) }),
-      packr.pack(wire(vm.state())),
-    ];
+    add(packr.pack({ format: SNAPSHOT_FORMAT, classes, classIndex, ids: models.map((m) => m.id) }));
+    add(packr.pack(wire(vm.state())));
     for (let i = 0; i < models.length; i += CHUNK_MODELS) {
-      parts.push(packr.pack(models.slice(i, i + CHUNK_MODELS).map(fieldsOf)));
+      add(packr.pack(models.slice(i, i + CHUNK_MODELS).map(fieldsOf)));
       const wait = pause?.();
       if (wait !== undefined) {
         writing = null;
@@ -104,10 +115,10 @@ export async function writeSnapshot(vm: VirtualMachine, pause?: () => Promise<vo
         writing = vm.models;
       }
     }
-    return concatBytes(parts);
   } finally {
     writing = null;
   }
+  return { bytes: concatBytes(parts), hash: hasher.digest() };
 }
 
 export class SnapshotError extends Error {

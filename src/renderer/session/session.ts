@@ -254,6 +254,7 @@ export class Session<M extends Model = Model> implements ViewHost {
     if (rebuild) {
       // The new view draws the model as it is; events from the catch-up are not for it.
       vm.viewQueue = [];
+      this.stopFrames();
       this.view?.detach();
       this.view = null;
       this.vm = vm;
@@ -290,7 +291,7 @@ export class Session<M extends Model = Model> implements ViewHost {
 
   /** Writes the snapshot in slices, reports its hash, and uploads it if this view was chosen. */
   private async snapshot(vm: VirtualMachine, seq: number, upload: boolean): Promise<void> {
-    const { raw, hash } = await takeSnapshot(vm);
+    const { bytes: raw, hash } = await takeSnapshot(vm);
     const connection = this.connection;
     if (connection === null) return;
     connection.send({ t: 'snap-hash', seq, hash });

@@ -22,8 +22,9 @@ export interface ViewHost {
 }
 
 export class View<M extends Model = Model> {
-  private handlers: [string, Handler][] = [];
-  private ephemeral: EphemeralHandler[] = [];
+  // #private, so a subclass's own fields can never collide with the view's bookkeeping.
+  #handlers: [string, Handler][] = [];
+  #ephemeral: EphemeralHandler[] = [];
 
   constructor(
     readonly model: M,
@@ -36,7 +37,7 @@ export class View<M extends Model = Model> {
 
   subscribe(scope: string, event: string, handler: Handler): void {
     const topic = `${scope}:${event}`;
-    this.handlers.push([topic, handler]);
+    this.#handlers.push([topic, handler]);
     this.session.addViewHandler(topic, handler);
   }
 
@@ -50,7 +51,7 @@ export class View<M extends Model = Model> {
   }
 
   subscribeEphemeral(handler: EphemeralHandler): void {
-    this.ephemeral.push(handler);
+    this.#ephemeral.push(handler);
     this.session.addEphemeralHandler(handler);
   }
 
@@ -59,9 +60,9 @@ export class View<M extends Model = Model> {
 
   /** Called when the view is taken down (session left, or model replaced from a snapshot). */
   detach(): void {
-    for (const [topic, handler] of this.handlers) this.session.removeViewHandler(topic, handler);
-    for (const handler of this.ephemeral) this.session.removeEphemeralHandler(handler);
-    this.handlers = [];
-    this.ephemeral = [];
+    for (const [topic, handler] of this.#handlers) this.session.removeViewHandler(topic, handler);
+    for (const handler of this.#ephemeral) this.session.removeEphemeralHandler(handler);
+    this.#handlers = [];
+    this.#ephemeral = [];
   }
 }

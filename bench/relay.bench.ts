@@ -1,0 +1,181 @@
+/**
+ * The reflector as a real host process under load from real ws clients, against the bare relay in the
+ * same run: event round trip (p50/p99) with 1, 5 and 20 clients, and deliveries per CPU-second of the
+ * server process with 20 clients streaming at the per-client event rate limit's pace.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Packr } from 'msgpackr';
+import WebSocket from 'ws';
+import { clientProof, deriveBoardKey } from '../src/shared/auth';
+import { randomBytes, randomId } from '../src/shared/bytes';
+import { decodeServerFrame, encodeFrame } from '../src/shared/frames';
+import { PROTOCOL_VERSION } from '../src/shared/protocol';
+import { encodeViewEvent } from '../src/renderer/engine/view-events';
+import { tempDataDir } from '../test/support/host';
+import { quantile, result, type BenchResult } from './stats';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SECRET = 'bench secret';
+const PAYLOAD = encodeViewEvent('board', 'move', { id: 's1234', dx: 3, dy: -2 });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Server {
+  child: ChildProcess;
+  url: string;
+  cpuMs(): number;
+}
+
+function spawnServer(args: string[]): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /listening on (ws:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) {
+        const cpuMs = () => {
+          const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+          return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks of 1/100 s
+        };
+        resolve({ child, url: m[1]!, cpuMs });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+}
+
+/** One client of either server: sends (from, cseq) and hears every (from, cseq) relayed back. */
+interface BenchClient {
+  id: string;
+  send(cseq: number): void;
+  onEcho: (from: string, cseq: number) => void;
+  received: number;
+  close(): void;
+}
+
+const barePackr = new Packr({ useRecords: false });
+
+async function bareClient(url: string): Promise<BenchClient> {
+  const ws = new WebSocket(url, { perMessageDeflate: false });
+  await new Promise((r) => ws.once('open', r));
+  const client: BenchClient = {
+    id: randomId(),
+    received: 0,
+    onEcho: () => {},
+    send: (cseq) => ws.send(barePackr.pack({ from: client.id, cseq, data: PAYLOAD })),
+    close: () => ws.close(),
+  };
+  ws.on('message', (data: Buffer) => {
+    const [, , from, cseq] = barePackr.unpack(data) as [number, number, string, number];
+    client.received++;
+    client.onEcho(from, cseq);
+  });
+  return client;
+}
+
+async function reflectorClient(url: string): Promise<BenchClient> {
+  const ws = new WebSocket(url, { perMessageDeflate: false });
+  const id = randomId();
+  const cnonce = randomBytes(16);
+  const key = deriveBoardKey(SECRET, 'bench');
+  await new Promise((r) => ws.once('open', r));
+  const client: BenchClient = {
+    id,
+    received: 0,
+    onEcho: () => {},
+    send: (cseq) => ws.send(encodeFrame({ t: 'event', cseq, data: PAYLOAD })),
+    close: () => ws.close(),
+  };
+  const welcomed = new Promise<void>((resolve) => {
+    ws.on('message', (data: Buffer) => {
+      const msg = decodeServerFrame(data);
+      if (msg.t === 'challenge') ws.send(encodeFrame({ t: 'auth', proof: clientProof(key, 'bench', cnonce, msg.snonce) }));
+      else if (msg.t === 'welcome') resolve();
+      else if (msg.t === 'events') {
+        for (const e of msg.events) {
+          if (e[2] !== 0) continue;
+          client.received++;
+          client.onEcho(e[3], e[4]);
+        }
+      }
+    });
+  });
+  ws.send(encodeFrame({ t: 'hello', v: PROTOCOL_VERSION, board: 'bench', viewId: id, cnonce, user: { name: 'bench', color: '#000000' } }));
+  await welcomed;
+  return client;
+}
+
+async function roundTrips(clients: BenchClient[], pings: number, spacingMs: number): Promise<number[]> {
+  const sender = clients[0]!;
+  const times: number[] = [];
+  for (let cseq = 1; cseq <= pings; cseq++) {
+    const start = performance.now();
+    await new Promise<void>((resolve) => {
+      sender.onEcho = (from, seq) => {
+        if (from === sender.id && seq === cseq) resolve();
+      };
+      sender.send(cseq);
+    });
+    times.push(performance.now() - start);
+    await sleep(spacingMs);
+  }
+  return times.slice(Math.min(20, pings >> 3)); // drop warm-up
+}
+
+async function streaming(server: Server, clients: BenchClient[], seconds: number, perSecond: number): Promise<number> {
+  for (const c of clients) c.received = 0;
+  const cpuBefore = server.cpuMs();
+  const end = performance.now() + seconds * 1000;
+  let cseq = 1_000_000;
+  while (performance.now() < end) {
+    cseq++;
+    for (const c of clients) c.send(cseq);
+    await sleep(1000 / perSecond);
+  }
+  await sleep(300);
+  const cpu = server.cpuMs() - cpuBefore;
+  const deliveries = clients.reduce((n, c) => n + c.received, 0);
+  return deliveries / (cpu / 1000);
+}
+
+export async function relayBenchmarks(pings: number, streamSeconds: number): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const bare = await spawnServer(['bench/bare-relay.ts']);
+  const host = await spawnServer(['src/main/host/cli.ts', '--port', '0', '--data', tempDataDir(), '--board', `bench=${SECRET}`, '--snapshot-every', '1000000000']);
+  try {
+    for (const n of [1, 5, 20]) {
+      const bareClients = await Promise.all(Array.from({ length: n }, () => bareClient(bare.url)));
+      const hostClients = await Promise.all(Array.from({ length: n }, () => reflectorClient(host.url)));
+      const bareTimes = await roundTrips(bareClients, pings, 20);
+      const hostTimes = await roundTrips(hostClients, pings, 20);
+      for (const [label, q] of [['p50', 0.5], ['p99', 0.99]] as const) {
+        results.push(
+          result(
+            { name: `round trip, ${n} client${n > 1 ? 's' : ''}, ${label}`, value: quantile(hostTimes, q), unit: 'ms', baselineName: 'bare ws relay', baseline: quantile(bareTimes, q), goal: label === 'p99' ? 'p99 <= 2x' : 'info' },
+            (r) => (label === 'p99' ? r.ratio <= 2 : true),
+          ),
+        );
+      }
+      if (n === 20) {
+        // 50 events/s per client: just under the reflector's sustained per-client limit.
+        const bareRate = await streaming(bare, bareClients, streamSeconds, 50);
+        const hostRate = await streaming(host, hostClients, streamSeconds, 50);
+        results.push(
+          result(
+            { name: 'deliveries per server CPU-second, 20 clients streaming', value: hostRate, unit: '/s', baselineName: 'bare relay, unbatched', baseline: bareRate, goal: '>= 10x' },
+            (r) => r.ratio >= 10,
+          ),
+        );
+      }
+      for (const c of [...bareClients, ...hostClients]) c.close();
+      await sleep(200);
+    }
+  } finally {
+    bare.child.kill();
+    host.child.kill();
+  }
+  return results;
+}
