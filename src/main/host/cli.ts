@@ -8,15 +8,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomId } from '../../shared/bytes';
 import { isBoardId } from '../../shared/ids';
+import { LIMITS } from '../../shared/protocol';
 import { Reflector } from '../reflector/reflector';
 import { BoardStore } from '../store/board-store';
 import { createStaticServer } from './static-server';
 
 const USAGE = `usage: npm run host -- [--port 8787] [--host 127.0.0.1] [--data DIR]
-                        [--board ID=SECRET ...] [--secret SECRET] [--snapshot-every N] [--web DIR]
+                        [--board ID=SECRET ...] [--secret SECRET] [--snapshot-every N] [--event-rate N] [--web DIR]
   --board ID=SECRET   serve board ID to those who know SECRET (repeatable)
   --secret SECRET     serve any board id with this secret (default: only the --board ones;
                       with neither, a random secret is made and printed)
+  --event-rate N      events per second each client may send (bursts of 4N; default 60)
   --web DIR           serve the web client from DIR (default: out/renderer, after npm run build)`;
 
 function fail(message: string): never {
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
         secret: { type: 'string' },
         'snapshot-every': { type: 'string' },
         web: { type: 'string' },
+        'event-rate': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -67,6 +70,9 @@ async function main(): Promise<void> {
   const snapshotEvery = args['snapshot-every'] === undefined ? undefined : Number(args['snapshot-every']);
   if (snapshotEvery !== undefined && !(Number.isInteger(snapshotEvery) && snapshotEvery > 0)) fail('bad --snapshot-every');
 
+  const eventRate = args['event-rate'] === undefined ? undefined : Number(args['event-rate']);
+  if (eventRate !== undefined && !(Number.isInteger(eventRate) && eventRate > 0)) fail('bad --event-rate');
+
   const dataDir = path.resolve(args.data);
   const store = new BoardStore(dataDir);
   const webDir = path.resolve(args.web ?? path.join(import.meta.dirname, '../../../out/renderer'));
@@ -78,6 +84,7 @@ async function main(): Promise<void> {
     server,
     secretFor: (id) => boards.get(id) ?? anySecret,
     policy: snapshotEvery ? { snapshotEveryEvents: snapshotEvery } : {},
+    rates: eventRate ? { event: { perSecond: eventRate, burst: 4 * eventRate }, ephemeral: LIMITS.ephemeralRate } : undefined,
     log,
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, args.host, resolve));

@@ -4,9 +4,21 @@ import { encodeFrame } from '../../shared/frames';
 import { LIMITS, type ServerMsg, type UserInfo } from '../../shared/protocol';
 import { RateLimiter } from './rate-limiter';
 
+export interface Rate {
+  perSecond: number;
+  burst: number;
+}
+
+export interface ClientRates {
+  event: Rate;
+  ephemeral: Rate;
+}
+
+export const DEFAULT_RATES: ClientRates = { event: LIMITS.eventRate, ephemeral: LIMITS.ephemeralRate };
+
 export class ReflectorClient {
-  readonly events = new RateLimiter(LIMITS.eventRate.perSecond, LIMITS.eventRate.burst);
-  readonly ephemeral = new RateLimiter(LIMITS.ephemeralRate.perSecond, LIMITS.ephemeralRate.burst);
+  readonly events: RateLimiter;
+  readonly ephemeral: RateLimiter;
   /** Set when the board let go of this client (replaced or board closing): its close must not stamp an exit. */
   detached = false;
 
@@ -14,7 +26,11 @@ export class ReflectorClient {
     readonly socket: WebSocket,
     readonly viewId: string,
     readonly user: UserInfo,
-  ) {}
+    rates: ClientRates = DEFAULT_RATES,
+  ) {
+    this.events = new RateLimiter(rates.event.perSecond, rates.event.burst);
+    this.ephemeral = new RateLimiter(rates.ephemeral.perSecond, rates.ephemeral.burst);
+  }
 
   send(msg: ServerMsg): void {
     this.sendRaw(encodeFrame(msg));

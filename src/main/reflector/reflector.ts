@@ -13,7 +13,7 @@ import { CloseCode, LIMITS, PROTOCOL_VERSION, type ClientMsg, type HelloMsg } fr
 import { ValidationError } from '../../shared/validate';
 import type { BoardStore } from '../store/board-store';
 import { BoardSession, DEFAULT_POLICY, type BoardPolicy, type Logger } from './board-session';
-import { ReflectorClient } from './client';
+import { DEFAULT_RATES, ReflectorClient, type ClientRates } from './client';
 
 export interface ReflectorOptions {
   store: BoardStore;
@@ -24,6 +24,8 @@ export interface ReflectorOptions {
   /** Attach to an existing HTTP server instead of listening on a port. */
   server?: HttpServer;
   policy?: Partial<BoardPolicy>;
+  /** Per-client rate limits (default: LIMITS in the protocol). */
+  rates?: ClientRates;
   log?: Logger;
 }
 
@@ -126,7 +128,7 @@ export class Reflector {
           clearTimeout(authTimer);
           if (this.closing) return reject(CloseCode.ServerShutdown, 'host is shutting down');
           const board = this.openBoard(hello.board);
-          const client = new ReflectorClient(socket, hello.viewId, hello.user);
+          const client = new ReflectorClient(socket, hello.viewId, hello.user, this.options.rates ?? DEFAULT_RATES);
           phase = { name: 'joined', client, board };
           board.join(client, hello);
           return;
