@@ -11,7 +11,7 @@ import { encodeViewEvent } from '../../src/renderer/engine/view-events';
 import { Board } from '../support/test-model';
 import { SECRET, startHost, until } from '../support/host';
 import { RawClient } from '../support/raw-client';
-import { wsFactory, zlibCompressor } from '../support/node-platform';
+import { joinSession } from '../support/join';
 
 let host: Awaited<ReturnType<typeof startHost>>;
 let healthy: Session<Board>;
@@ -19,15 +19,7 @@ let added = 0;
 
 beforeAll(async () => {
   host = await startHost({ boards: ['main'], policy: { tickMs: 30 } });
-  healthy = await Session.join({
-    url: host.url,
-    board: 'main',
-    secret: SECRET,
-    user: { name: 'Healthy', color: '#22aa44' },
-    model: Board,
-    webSocket: wsFactory,
-    compressor: zlibCompressor,
-  });
+  healthy = await joinSession(host.url, 'main', 'Healthy', Board);
 });
 
 afterAll(async () => {

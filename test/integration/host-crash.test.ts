@@ -12,7 +12,7 @@ import { writeSnapshot } from '../../src/renderer/engine/snapshot';
 import { toHex } from '../../src/shared/bytes';
 import { Board } from '../support/test-model';
 import { SECRET, tempDataDir, until } from '../support/host';
-import { wsFactory, zlibCompressor } from '../support/node-platform';
+import { joinSession } from '../support/join';
 import { startHostProcess, type HostProcess } from '../support/host-process';
 
 const children: ChildProcess[] = [];
@@ -30,16 +30,7 @@ async function startHost(dataDir: string, port = 0): Promise<HostProcess> {
 }
 
 function join(port: number, name: string): Promise<Session<Board>> {
-  return Session.join({
-    url: `ws://127.0.0.1:${port}`,
-    board: 'crash',
-    secret: SECRET,
-    user: { name, color: '#3355aa' },
-    model: Board,
-    webSocket: wsFactory,
-    compressor: zlibCompressor,
-    reconnectDelayMs: { min: 50, max: 300 },
-  }).then((s) => (sessions.push(s), s));
+  return joinSession(`ws://127.0.0.1:${port}`, 'crash', name, Board, { reconnectDelayMs: { min: 50, max: 300 } }).then((s) => (sessions.push(s), s));
 }
 
 describe('the host process', () => {

@@ -9,8 +9,8 @@ import { writeSnapshot } from '../../src/renderer/engine/snapshot';
 import { toHex } from '../../src/shared/bytes';
 import { Board } from '../support/test-model';
 import { testRandom } from '../support/events';
-import { SECRET, startHost, until } from '../support/host';
-import { wsFactory, zlibCompressor } from '../support/node-platform';
+import { startHost, until } from '../support/host';
+import { joinSession } from '../support/join';
 
 type Host = Awaited<ReturnType<typeof startHost>>;
 let host: Host | null = null;
@@ -27,20 +27,7 @@ const statuses = new Map<string, string[]>();
 
 function join(url: string, name: string): Promise<Session<Board>> {
   statuses.set(name, []);
-  return Session.join({
-    onStatus: (status) => statuses.get(name)!.push(status),
-    url,
-    board: 'storm',
-    secret: SECRET,
-    user: { name, color: '#aa3355' },
-    model: Board,
-    webSocket: wsFactory,
-    compressor: zlibCompressor,
-    reconnectDelayMs: { min: 20, max: 200 },
-  }).then((s) => {
-    sessions.push(s);
-    return s;
-  });
+  return joinSession(url, 'storm', name, Board, { onStatus: (status) => statuses.get(name)!.push(status) }).then((s) => (sessions.push(s), s));
 }
 
 /** Hashes every replica at one instant, once they all stand at the same event and the same time. */

@@ -7,8 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Session } from '../../src/renderer/session/session';
 import { View, type ViewHost } from '../../src/renderer/session/view';
 import { Board, type Item } from '../support/test-model';
-import { SECRET, startHost, until } from '../support/host';
-import { wsFactory, zlibCompressor } from '../support/node-platform';
+import { startHost, until } from '../support/host';
+import { joinSession } from '../support/join';
 
 let host: Awaited<ReturnType<typeof startHost>> | null = null;
 const sessions: Session<Board>[] = [];
@@ -45,9 +45,7 @@ class RecordingView extends View<Board> {
 }
 
 function join(url: string, name: string): Promise<Session<Board>> {
-  return Session.join({ url, board: 'views', secret: SECRET, user: { name, color: '#123456' }, model: Board, view: RecordingView, webSocket: wsFactory, compressor: zlibCompressor }).then(
-    (s) => (sessions.push(s), s),
-  );
+  return joinSession(url, 'views', name, Board, { view: RecordingView }).then((s) => (sessions.push(s), s));
 }
 
 const viewOf = (s: Session<Board>) => s.view as RecordingView;
