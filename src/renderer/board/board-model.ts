@@ -1,23 +1,84 @@
 /**
- * The whiteboard's root model. Pure and deterministic: it runs in every replica, in the browser and in
- * Node alike. For now it keeps who is in the session, with name and colour, from the engine's
- * join and leave events.
+ * The whiteboard's root model: the shapes in z-order, who is here, and each person's undo history.
+ * Pure and deterministic: it runs in every replica, in the browser and in Node alike. Every event from
+ * a view is validated here (views are untrusted), and refused alike on every replica.
+ *
+ * Undo rule, per person: you undo only your own actions, newest first.
+ *  - Undoing a change restores each property only where it still holds the value you gave it; where
+ *    someone else has changed it since, their value stays.
+ *  - Undoing a creation removes the shapes you created unless someone else has changed them since
+ *    (then they stay: their work is not thrown away).
+ *  - Undoing a deletion brings the shapes back at their old depth, unless their ids are in use.
+ *  - Undoing a reorder puts the shapes back at their old depth.
+ * Redo reapplies under the same rule. A new action clears your redo list. History lasts while you are
+ * in the session and keeps your last HISTORY_LIMIT actions.
  */
 import { Model } from '../engine/model';
 import { SESSION_SCOPE, type ViewJoinData } from '../engine/vm';
+import { isShapeId, LIMITS, sameValue, sanitizePatch, sanitizeShape, type ShapePatch, type ShapeRecord } from './shape';
+import { ShapeModel } from './shape-model';
+
+export const HISTORY_LIMIT = 100;
+/** Scope views publish board operations on. */
+export const BOARD_SCOPE = 'board';
 
 export interface Participant {
   name: string;
   color: string;
 }
 
+/** What the views are told after each operation (published on the board model's id, 'shapes'). */
+export interface ShapesChanged {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  reordered: boolean;
+}
+
+type Patch = { id: string; props: ShapePatch };
+type Entry =
+  | { t: 'create'; shapes: ShapeRecord[] }
+  | { t: 'delete'; shapes: ShapeRecord[]; at: number[] }
+  | { t: 'update'; before: Patch[]; after: Patch[] }
+  | { t: 'reorder'; ids: string[]; at: number[] };
+
+interface History {
+  undo: Entry[];
+  redo: Entry[];
+}
+
+export type ReorderTo = 'front' | 'back' | 'forward' | 'backward';
+const REORDERS: ReadonlySet<string> = new Set(['front', 'back', 'forward', 'backward']);
+
+function idList(v: unknown): string[] | null {
+  if (!Array.isArray(v) || v.length === 0 || v.length > LIMITS.maxShapesPerEvent || !v.every(isShapeId)) return null;
+  return [...new Set(v as string[])];
+}
+
 export class BoardModel extends Model {
   participants = new Map<string, Participant>();
+  shapes = new Map<string, ShapeModel>();
+  /** Shape ids, back to front. */
+  order: string[] = [];
+  history = new Map<string, History>();
 
   override init(): void {
     this.subscribe(SESSION_SCOPE, 'view-join', 'onViewJoin');
     this.subscribe(SESSION_SCOPE, 'view-exit', 'onViewExit');
+    this.subscribe(BOARD_SCOPE, 'create', 'onCreate');
+    this.subscribe(BOARD_SCOPE, 'update', 'onUpdate');
+    this.subscribe(BOARD_SCOPE, 'delete', 'onDelete');
+    this.subscribe(BOARD_SCOPE, 'reorder', 'onReorder');
+    this.subscribe(BOARD_SCOPE, 'undo', 'onUndo');
+    this.subscribe(BOARD_SCOPE, 'redo', 'onRedo');
   }
+
+  /** Shapes in z-order, back to front. */
+  ordered(): ShapeModel[] {
+    return this.order.map((id) => this.shapes.get(id)!);
+  }
+
+  // ---- people ----
 
   onViewJoin(data: ViewJoinData): void {
     this.participants.set(data.viewId, { name: data.name, color: data.color });
@@ -25,7 +86,200 @@ export class BoardModel extends Model {
   }
 
   onViewExit(data: { viewId: string }): void {
+    this.history.delete(data.viewId);
     if (this.participants.delete(data.viewId)) this.publish(this.id, 'participants');
+  }
+
+  // ---- operations from views ----
+
+  onCreate(data: unknown): void {
+    const list = (data as { shapes?: unknown })?.shapes;
+    if (!Array.isArray(list) || list.length === 0 || list.length > LIMITS.maxShapesPerEvent) return;
+    const records = list.map(sanitizeShape);
+    if (records.some((r) => r === null || this.shapes.has(r.id)) || new Set(records.map((r) => r!.id)).size !== records.length) return;
+    const by = this.sender();
+    const created = this.insert(records as ShapeRecord[], by);
+    this.record(by, { t: 'create', shapes: created });
+    this.changed({ added: created.map((r) => r.id) });
+  }
+
+  onUpdate(data: unknown): void {
+    const list = (data as { changes?: unknown })?.changes;
+    if (!Array.isArray(list) || list.length === 0 || list.length > LIMITS.maxShapesPerEvent) return;
+    const by = this.sender();
+    const before: Patch[] = [];
+    const after: Patch[] = [];
+    for (const change of list as { id?: unknown; props?: unknown }[]) {
+      const shape = isShapeId(change?.id) ? this.shapes.get(change.id) : undefined;
+      const patch = sanitizePatch(change?.props);
+      if (!shape || !patch) continue;
+      const old: Record<string, unknown> = {};
+      for (const key of Object.keys(patch) as (keyof ShapePatch)[]) old[key] = shape[key];
+      shape.apply(patch, by);
+      before.push({ id: shape.shapeId, props: old as ShapePatch });
+      after.push({ id: shape.shapeId, props: patch });
+    }
+    if (after.length === 0) return;
+    this.record(by, { t: 'update', before, after });
+    this.changed({ changed: after.map((p) => p.id) });
+  }
+
+  onDelete(data: unknown): void {
+    const ids = idList((data as { ids?: unknown })?.ids)?.filter((id) => this.shapes.has(id));
+    if (!ids || ids.length === 0) return;
+    const by = this.sender();
+    const { shapes, at } = this.remove(ids);
+    this.record(by, { t: 'delete', shapes, at });
+    this.changed({ removed: ids });
+  }
+
+  onReorder(data: unknown): void {
+    const d = data as { ids?: unknown; to?: unknown };
+    const ids = idList(d?.ids)?.filter((id) => this.shapes.has(id));
+    if (!ids || ids.length === 0 || typeof d.to !== 'string' || !REORDERS.has(d.to)) return;
+    const at = ids.map((id) => this.order.indexOf(id));
+    if (!this.move(ids, d.to as ReorderTo)) return;
+    this.record(this.sender(), { t: 'reorder', ids, at });
+    this.changed({ reordered: true });
+  }
+
+  onUndo(): void {
+    this.travel('undo', 'redo');
+  }
+
+  onRedo(): void {
+    this.travel('redo', 'undo');
+  }
+
+  // ---- the mechanics ----
+
+  private insert(records: ShapeRecord[], by: string, at?: number[]): ShapeRecord[] {
+    records.forEach((record, i) => {
+      const shape = ShapeModel.create({ record, by });
+      this.shapes.set(record.id, shape);
+      const index = at ? Math.min(at[i]!, this.order.length) : this.order.length;
+      this.order.splice(index, 0, record.id);
+    });
+    return records;
+  }
+
+  private remove(ids: string[]): { shapes: ShapeRecord[]; at: number[] } {
+    // Ascending depth, so reinserting in this order restores every index.
+    const doomed = ids.map((id) => ({ id, at: this.order.indexOf(id) })).sort((a, b) => a.at - b.at);
+    const gone = new Set(ids);
+    const shapes = doomed.map(({ id }) => this.shapes.get(id)!.record());
+    this.order = this.order.filter((id) => !gone.has(id));
+    for (const id of ids) {
+      this.shapes.get(id)!.destroy();
+      this.shapes.delete(id);
+    }
+    return { shapes, at: doomed.map((d) => d.at) };
+  }
+
+  /** Moves `ids` (keeping their relative order) as asked; false if nothing moved. */
+  private move(ids: string[], to: ReorderTo): boolean {
+    const moving = new Set(ids);
+    const before = this.order.join('\0');
+    if (to === 'front' || to === 'back') {
+      const picked = this.order.filter((id) => moving.has(id));
+      const rest = this.order.filter((id) => !moving.has(id));
+      this.order = to === 'front' ? [...rest, ...picked] : [...picked, ...rest];
+    } else {
+      // One step past the nearest other shape, in the direction asked.
+      const o = this.order;
+      const step = to === 'forward' ? 1 : -1;
+      const indices = o.map((id, i) => (moving.has(id) ? i : -1)).filter((i) => i >= 0);
+      if (step === 1) indices.reverse();
+      for (const i of indices) {
+        const j = i + step;
+        if (j < 0 || j >= o.length || moving.has(o[j]!)) continue;
+        [o[i], o[j]] = [o[j]!, o[i]!];
+      }
+    }
+    return this.order.join('\0') !== before;
+  }
+
+  private historyOf(viewId: string): History {
+    let h = this.history.get(viewId);
+    if (h === undefined) this.history.set(viewId, (h = { undo: [], redo: [] }));
+    return h;
+  }
+
+  private record(by: string, entry: Entry): void {
+    if (by === '') return;
+    const h = this.historyOf(by);
+    h.undo.push(entry);
+    if (h.undo.length > HISTORY_LIMIT) h.undo.shift();
+    h.redo = [];
+  }
+
+  /** Takes the newest entry of `from`, applies its inverse under the undo rule, files it in `to`. */
+  private travel(from: 'undo' | 'redo', to: 'undo' | 'redo'): void {
+    const by = this.sender();
+    const h = this.history.get(by);
+    const entry = h?.[from].pop();
+    if (!h || !entry) return;
+    const done = this.invert(entry, by);
+    if (done) h[to].push(done.entry);
+    this.changed(done?.changes ?? {});
+  }
+
+  private invert(entry: Entry, by: string): { entry: Entry; changes: Partial<ShapesChanged> } | null {
+    switch (entry.t) {
+      case 'create': {
+        const mine = entry.shapes.filter((r) => this.shapes.get(r.id)?.editedBy === by).map((r) => r.id);
+        if (mine.length === 0) return null;
+        const { shapes, at } = this.remove(mine);
+        return { entry: { t: 'delete', shapes, at }, changes: { removed: mine } };
+      }
+      case 'delete': {
+        const free = entry.shapes.map((r, i) => ({ r, at: entry.at[i]! })).filter(({ r }) => !this.shapes.has(r.id));
+        if (free.length === 0) return null;
+        this.insert(
+          free.map((f) => f.r),
+          by,
+          free.map((f) => f.at),
+        );
+        return { entry: { t: 'create', shapes: free.map((f) => f.r) }, changes: { added: free.map((f) => f.r.id) } };
+      }
+      case 'update': {
+        const restored: Patch[] = [];
+        const reapply: Patch[] = [];
+        entry.before.forEach((old, i) => {
+          const shape = this.shapes.get(old.id);
+          const mine = entry.after[i]!.props as Record<string, unknown>;
+          if (!shape) return;
+          const back: Record<string, unknown> = {};
+          const forward: Record<string, unknown> = {};
+          for (const [key, value] of Object.entries(old.props)) {
+            if (!sameValue(shape[key as keyof ShapePatch], mine[key])) continue; // someone changed it since
+            back[key] = value;
+            forward[key] = mine[key];
+          }
+          if (Object.keys(back).length === 0) return;
+          shape.apply(back as ShapePatch, by);
+          restored.push({ id: old.id, props: forward as ShapePatch });
+          reapply.push({ id: old.id, props: back as ShapePatch });
+        });
+        if (restored.length === 0) return null;
+        return { entry: { t: 'update', before: restored, after: reapply }, changes: { changed: reapply.map((p) => p.id) } };
+      }
+      case 'reorder': {
+        const present = entry.ids.map((id, i) => ({ id, at: entry.at[i]! })).filter(({ id }) => this.shapes.has(id));
+        if (present.length === 0) return null;
+        const now = present.map(({ id }) => this.order.indexOf(id));
+        const moving = new Set(present.map((p) => p.id));
+        this.order = this.order.filter((id) => !moving.has(id));
+        for (const { id, at } of [...present].sort((a, b) => a.at - b.at)) this.order.splice(Math.min(at, this.order.length), 0, id);
+        return { entry: { t: 'reorder', ids: present.map((p) => p.id), at: now }, changes: { reordered: true } };
+      }
+    }
+  }
+
+  private changed(c: Partial<ShapesChanged>): void {
+    const full: ShapesChanged = { added: c.added ?? [], changed: c.changed ?? [], removed: c.removed ?? [], reordered: c.reordered ?? false };
+    if (full.added.length + full.changed.length + full.removed.length === 0 && !full.reordered) return;
+    this.publish(this.id, 'shapes', full);
   }
 }
 BoardModel.register('BoardModel');

@@ -14,6 +14,7 @@ export interface ModelHost {
   schedule(model: Model, ms: number, method: string, args: unknown[]): void;
   destroy(model: Model): void;
   lookup(id: string): Model | undefined;
+  sender(): string;
   readonly boardId: string;
 }
 

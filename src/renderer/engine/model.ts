@@ -73,6 +73,14 @@ export class Model {
     return host().random();
   }
 
+  /**
+   * The view whose event is being handled: stamped by the reflector, so it cannot be forged in a
+   * payload. Empty while a future message or a session event runs.
+   */
+  sender(): string {
+    return host().sender();
+  }
+
   /** The board this model lives in. */
   get sessionId(): string {
     return host().boardId;

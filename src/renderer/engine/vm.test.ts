@@ -21,6 +21,24 @@ describe('the virtual machine', () => {
     expect(vm.views.size).toBe(0);
   });
 
+  it('tells a handler which view sent the event, and nobody during future messages', () => {
+    class Echo extends Board {
+      senders: string[] = [];
+      override onTag(): void {
+        this.senders.push(this.sender());
+        this.future(1).later();
+      }
+      later(): void {
+        this.senders.push(`later:${this.sender()}`);
+      }
+    }
+    Echo.register('Echo');
+    const vm = VirtualMachine.create('sender', Echo);
+    vm.processEvent(userEvent(1, 1, 'viewAAAA', 'board', 'tag', { tag: 'x' }));
+    vm.processEvent(userEvent(2, 5, 'viewBBBB', 'board', 'tag', { tag: 'y' }));
+    expect((vm.root as Echo).senders).toEqual(['viewAAAA', 'later:', 'viewBBBB']);
+  });
+
   it('queues model events for views until the model is done', () => {
     const vm = VirtualMachine.create('queue', Board);
     vm.processEvent(userEvent(1, 5, 'viewAAAA', 'board', 'add', { key: 'a', label: 'A', by: 'x' }));

@@ -54,6 +54,8 @@ export class VirtualMachine implements ModelHost {
   private subscriptions = new Map<string, Subscriber[]>();
   /** Views present in the session, in join order. */
   readonly views = new Map<string, UserInfo>();
+  /** The view whose user event is being handled ('' otherwise); not state, it lives for one event. */
+  private currentSender = '';
   /** Filled while processing; the session drains it to the views afterwards. */
   viewQueue: ViewEvent[] = [];
   onError: ErrorReporter = (error, where) => console.error(`model error in ${where}:`, error);
@@ -124,7 +126,13 @@ export class VirtualMachine implements ModelHost {
       switch (kind) {
         case EventKind.User: {
           const decoded = decodeViewEvent(data as Uint8Array);
-          if (decoded !== null) this.publish(decoded[0], decoded[1], decoded[2]);
+          if (decoded === null) break;
+          this.currentSender = viewId;
+          try {
+            this.publish(decoded[0], decoded[1], decoded[2]);
+          } finally {
+            this.currentSender = '';
+          }
           break;
         }
         case EventKind.Join:
@@ -186,6 +194,10 @@ export class VirtualMachine implements ModelHost {
 
   lookup(id: string): Model | undefined {
     return this.models.get(id);
+  }
+
+  sender(): string {
+    return this.currentSender;
   }
 
   publish(scope: string, event: string, data: unknown): void {

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { exitEvent, joinEvent, stateHash, testRandom, userEvent } from '../../../test/support/events';
+import { readSnapshot, writeSnapshot } from '../engine/snapshot';
+import { VirtualMachine } from '../engine/vm';
+import { BoardModel, type ShapesChanged } from './board-model';
+import { encodePoints } from './stroke-codec';
+
+const A = 'viewAAAA';
+const B = 'viewBBBB';
+
+function board() {
+  const vm = VirtualMachine.create('board-test', BoardModel);
+  let seq = 0;
+  const send = (view: string, event: string, data: unknown) => vm.processEvent(userEvent(++seq, seq * 10, view, 'board', event, data));
+  const model = vm.root as BoardModel;
+  const notes = () => vm.viewQueue.filter((e) => e.event === 'shapes').map((e) => e.data as ShapesChanged);
+  return { vm, model, send, notes };
+}
+
+const rect = (id: string, extra: object = {}) => ({ id, kind: 'rect', x: 0, y: 0, w: 100, h: 50, ...extra });
+
+describe('the board model', () => {
+  it('creates, changes, reorders and deletes shapes, telling the views each time', () => {
+    const { model, send, notes } = board();
+    send(A, 'create', { shapes: [rect('r1'), rect('r2', { fill: '#ffec99' }), { id: 'p1', kind: 'pen', x: 5, y: 5, points: encodePoints([5, 5, 9, 12], 5, 5) }] });
+    expect(model.order).toEqual(['r1', 'r2', 'p1']);
+    expect(model.shapes.get('r2')!.fill).toBe('#ffec99');
+    send(B, 'update', { changes: [{ id: 'r1', props: { x: 40, stroke: '#e03131' } }] });
+    expect(model.shapes.get('r1')!).toMatchObject({ x: 40, stroke: '#e03131', editedBy: B, version: 1 });
+    send(A, 'reorder', { ids: ['r1'], to: 'front' });
+    expect(model.order).toEqual(['r2', 'p1', 'r1']);
+    send(A, 'reorder', { ids: ['r1'], to: 'backward' });
+    expect(model.order).toEqual(['r2', 'r1', 'p1']);
+    send(B, 'delete', { ids: ['r2', 'p1'] });
+    expect(model.order).toEqual(['r1']);
+    expect(model.shapes.size).toBe(1);
+    expect(notes()).toEqual([
+      { added: ['r1', 'r2', 'p1'], changed: [], removed: [], reordered: false },
+      { added: [], changed: ['r1'], removed: [], reordered: false },
+      { added: [], changed: [], removed: [], reordered: true },
+      { added: [], changed: [], removed: [], reordered: true },
+      { added: [], changed: [], removed: ['r2', 'p1'], reordered: false },
+    ]);
+  });
+
+  it('refuses malformed operations whole, on every replica alike', () => {
+    const { model, send, vm } = board();
+    send(A, 'create', { shapes: [rect('ok')] });
+    const before = model.order.join();
+    for (const bad of [
+      { shapes: [rect('ok')] }, // id in use
+      { shapes: [rect('a'), rect('a')] }, // duplicate in one event
+      { shapes: [{ id: 'x', kind: 'star' }] },
+      { shapes: [rect('x', { x: Number.NaN })] },
+      { shapes: [rect('x', { stroke: 'red; background:url(x)' })] },
+      { shapes: [{ id: 'x', kind: 'pen' }] }, // a pen with no points
+      { shapes: [rect('../x')] },
+      { shapes: [] },
+      null,
+      'garbage',
+    ]) {
+      send(A, 'create', bad);
+    }
+    send(A, 'update', { changes: [{ id: 'ok', props: { opacity: 7 } }] });
+    send(A, 'update', { changes: [{ id: 'ok', props: { kind: 'ellipse' } }] });
+    send(A, 'reorder', { ids: ['ok'], to: 'sideways' });
+    expect(model.order.join()).toBe(before);
+    expect(model.shapes.get('ok')!).toMatchObject({ kind: 'rect', opacity: 1, version: 0 });
+    expect(vm.models.size).toBe(2);
+  });
+
+  it('lets each person undo only their own actions', () => {
+    const { model, send } = board();
+    send(A, 'create', { shapes: [rect('a1')] });
+    send(B, 'create', { shapes: [rect('b1')] });
+    send(A, 'undo', {});
+    expect(model.order).toEqual(['b1']);
+    send(A, 'redo', {});
+    expect(model.order).toEqual(['a1', 'b1']); // back at its old depth
+    send(B, 'undo', {});
+    expect(model.order).toEqual(['a1']);
+  });
+
+  it('keeps what someone else changed since, property by property', () => {
+    const { model, send } = board();
+    send(A, 'create', { shapes: [rect('r', { x: 0, y: 0, fill: '#ffffff' })] });
+    send(A, 'update', { changes: [{ id: 'r', props: { x: 100, y: 100, fill: '#e03131' } }] });
+    send(B, 'update', { changes: [{ id: 'r', props: { y: 555, fill: '#1971c2' } }] });
+    send(A, 'undo', {});
+    expect(model.shapes.get('r')!).toMatchObject({ x: 0, y: 555, fill: '#1971c2' });
+    send(A, 'redo', {});
+    expect(model.shapes.get('r')!).toMatchObject({ x: 100, y: 555 });
+  });
+
+  it('does not throw away a shape someone else has worked on when its creator undoes', () => {
+    const { model, send } = board();
+    send(A, 'create', { shapes: [rect('r')] });
+    send(B, 'update', { changes: [{ id: 'r', props: { text: 'mine now' } }] });
+    send(A, 'undo', {});
+    expect(model.shapes.has('r')).toBe(true);
+  });
+
+  it('brings deleted shapes back at their old depth, and reorders back', () => {
+    const { model, send } = board();
+    send(A, 'create', { shapes: ['s1', 's2', 's3', 's4'].map((id) => rect(id)) });
+    send(A, 'delete', { ids: ['s3', 's1'] });
+    send(B, 'create', { shapes: [rect('b')] });
+    send(A, 'undo', {});
+    expect(model.order).toEqual(['s1', 's2', 's3', 's4', 'b']);
+    send(A, 'reorder', { ids: ['s1', 's2'], to: 'front' });
+    expect(model.order).toEqual(['s3', 's4', 'b', 's1', 's2']);
+    send(A, 'undo', {});
+    expect(model.order).toEqual(['s1', 's2', 's3', 's4', 'b']);
+  });
+
+  it('forgets the history of people who left, and survives a snapshot with everything else', async () => {
+    const { vm, model, send } = board();
+    vm.processEvent(joinEvent(vm.seq + 1, 1, A, 'Ada'));
+    send(A, 'create', { shapes: [rect('r'), { id: 'p', kind: 'pen', x: 1, y: 1, points: encodePoints([1, 1, 300, 2], 1, 1), pressures: new Uint8Array([10, 200]) }] });
+    send(A, 'update', { changes: [{ id: 'r', props: { w: 10 } }] });
+    const restored = readSnapshot((await writeSnapshot(vm)).bytes);
+    const copy = restored.root as BoardModel;
+    expect(copy.shapes.get('p')!.points).toBeInstanceOf(Int16Array);
+    expect(copy.history.get(A)!.undo).toHaveLength(2);
+    expect(await stateHash(restored)).toBe(await stateHash(vm));
+    vm.processEvent(exitEvent(vm.seq + 1, 999, A));
+    expect(model.history.has(A)).toBe(false);
+  });
+
+  it('replicas agree under random operations from several people, restored midway or not', async () => {
+    for (let trial = 0; trial < 6; trial++) {
+      const rnd = testRandom(trial + 100);
+      const ops: [string, string, unknown][] = [];
+      let n = 0;
+      const ids: string[] = [];
+      for (let i = 0; i < 200; i++) {
+        const view = [A, B, 'viewCCCC'][Math.floor(rnd() * 3)]!;
+        const pick = () => ids[Math.floor(rnd() * ids.length)] ?? 'none';
+        const r = rnd();
+        if (r < 0.35 || ids.length === 0) {
+          const id = `s${n++}`;
+          ids.push(id);
+          ops.push([view, 'create', { shapes: [rect(id, { x: Math.floor(rnd() * 500) })] }]);
+        } else if (r < 0.6) ops.push([view, 'update', { changes: [{ id: pick(), props: { x: Math.floor(rnd() * 500), fill: rnd() < 0.5 ? '#e03131' : 'transparent' } }] }]);
+        else if (r < 0.7) ops.push([view, 'delete', { ids: [pick()] }]);
+        else if (r < 0.8) ops.push([view, 'reorder', { ids: [pick(), pick()], to: ['front', 'back', 'forward', 'backward'][Math.floor(rnd() * 4)] }]);
+        else if (r < 0.92) ops.push([view, 'undo', {}]);
+        else ops.push([view, 'redo', {}]);
+      }
+      const run = async (restoreAt: number) => {
+        let vm = VirtualMachine.create('agree', BoardModel);
+        for (let i = 0; i < ops.length; i++) {
+          const [view, event, data] = ops[i]!;
+          vm.processEvent(userEvent(i + 1, i, view, 'board', event, data));
+          if (i === restoreAt) vm = readSnapshot((await writeSnapshot(vm)).bytes);
+        }
+        return stateHash(vm);
+      };
+      expect(await run(-1)).toBe(await run(97));
+    }
+  });
+});

@@ -1,0 +1,130 @@
+/** Pure geometry of shapes in world coordinates: bounds, hit testing, box relations. */
+import type { ShapeProps } from './shape';
+import { decodePoints } from './stroke-codec';
+
+export interface Box {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+export const boxFromRect = (x: number, y: number, w: number, h: number): Box => ({
+  minX: Math.min(x, x + w),
+  minY: Math.min(y, y + h),
+  maxX: Math.max(x, x + w),
+  maxY: Math.max(y, y + h),
+});
+
+export const intersects = (a: Box, b: Box): boolean => a.minX <= b.maxX && a.maxX >= b.minX && a.minY <= b.maxY && a.maxY >= b.minY;
+
+export const contains = (outer: Box, inner: Box): boolean =>
+  inner.minX >= outer.minX && inner.maxX <= outer.maxX && inner.minY >= outer.minY && inner.maxY <= outer.maxY;
+
+export function union(boxes: Iterable<Box>): Box | null {
+  let out: Box | null = null;
+  for (const b of boxes) {
+    out = out === null ? { ...b } : { minX: Math.min(out.minX, b.minX), minY: Math.min(out.minY, b.minY), maxX: Math.max(out.maxX, b.maxX), maxY: Math.max(out.maxY, b.maxY) };
+  }
+  return out;
+}
+
+export const expand = (b: Box, by: number): Box => ({ minX: b.minX - by, minY: b.minY - by, maxX: b.maxX + by, maxY: b.maxY + by });
+
+/** Rotates (px, py) by `deg` degrees clockwise about (cx, cy). */
+export function rotate(px: number, py: number, cx: number, cy: number, deg: number): [number, number] {
+  if (deg === 0) return [px, py];
+  const r = (deg * Math.PI) / 180;
+  const cos = Math.cos(r);
+  const sin = Math.sin(r);
+  const dx = px - cx;
+  const dy = py - cy;
+  return [cx + dx * cos - dy * sin, cy + dx * sin + dy * cos];
+}
+
+const isBoxKind = (s: ShapeProps) => s.kind === 'rect' || s.kind === 'ellipse' || s.kind === 'text' || s.kind === 'sticky';
+
+/** The world-space corners of a (possibly rotated) box shape. */
+export function corners(s: ShapeProps): [number, number][] {
+  const b = boxFromRect(s.x, s.y, s.w, s.h);
+  const cx = (b.minX + b.maxX) / 2;
+  const cy = (b.minY + b.maxY) / 2;
+  return [
+    [b.minX, b.minY],
+    [b.maxX, b.minY],
+    [b.maxX, b.maxY],
+    [b.minX, b.maxY],
+  ].map(([x, y]) => rotate(x!, y!, cx, cy, s.rotation));
+}
+
+/** Axis-aligned bounds in world space, including half the stroke width. */
+export function shapeBounds(s: ShapeProps): Box {
+  const pad = s.strokeWidth / 2;
+  if (s.kind === 'pen' && s.points) {
+    const pts = decodePoints(s.points, s.x, s.y);
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (let i = 0; i < pts.length; i += 2) {
+      minX = Math.min(minX, pts[i]!);
+      maxX = Math.max(maxX, pts[i]!);
+      minY = Math.min(minY, pts[i + 1]!);
+      maxY = Math.max(maxY, pts[i + 1]!);
+    }
+    return expand({ minX, minY, maxX, maxY }, pad);
+  }
+  if (!isBoxKind(s)) {
+    // line and arrow (an arrow head reaches a little beyond the line)
+    return expand(boxFromRect(s.x, s.y, s.w, s.h), s.kind === 'arrow' ? pad + 4 * s.strokeWidth : pad);
+  }
+  const cs = corners(s);
+  return expand(
+    { minX: Math.min(...cs.map((c) => c[0])), minY: Math.min(...cs.map((c) => c[1])), maxX: Math.max(...cs.map((c) => c[0])), maxY: Math.max(...cs.map((c) => c[1])) },
+    pad,
+  );
+}
+
+/** Distance from (px, py) to the segment (ax, ay)-(bx, by). */
+export function segmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len2 = dx * dx + dy * dy;
+  const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / len2));
+  return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+}
+
+/** Does a pointer at (px, py) with `tolerance` world pixels touch the shape? */
+export function hitTest(s: ShapeProps, px: number, py: number, tolerance: number): boolean {
+  const reach = s.strokeWidth / 2 + tolerance;
+  if (s.kind === 'pen' && s.points) {
+    const pts = decodePoints(s.points, s.x, s.y);
+    if (pts.length === 2) return Math.hypot(px - pts[0]!, py - pts[1]!) <= reach;
+    for (let i = 0; i + 3 < pts.length; i += 2) {
+      if (segmentDistance(px, py, pts[i]!, pts[i + 1]!, pts[i + 2]!, pts[i + 3]!) <= reach) return true;
+    }
+    return false;
+  }
+  if (s.kind === 'line' || s.kind === 'arrow') return segmentDistance(px, py, s.x, s.y, s.x + s.w, s.y + s.h) <= reach;
+  // Box shapes: work in the shape's own frame.
+  const b = boxFromRect(s.x, s.y, s.w, s.h);
+  const [lx, ly] = rotate(px, py, (b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2, -s.rotation);
+  const filled = s.fill !== 'transparent' || s.kind === 'text' || s.kind === 'sticky';
+  if (s.kind === 'ellipse') {
+    const rx = (b.maxX - b.minX) / 2;
+    const ry = (b.maxY - b.minY) / 2;
+    const cx = b.minX + rx;
+    const cy = b.minY + ry;
+    if (rx === 0 || ry === 0) return segmentDistance(lx, ly, b.minX, b.minY, b.maxX, b.maxY) <= reach;
+    // Normalised radius; the outline band is approximated by scaling the reach by the smaller radius.
+    const d = Math.hypot((lx - cx) / rx, (ly - cy) / ry);
+    const band = reach / Math.min(rx, ry);
+    return filled ? d <= 1 + band : Math.abs(d - 1) <= band;
+  }
+  const inside = lx >= b.minX - reach && lx <= b.maxX + reach && ly >= b.minY - reach && ly <= b.maxY + reach;
+  if (!inside) return false;
+  if (filled) return true;
+  const innerX = lx > b.minX + reach && lx < b.maxX - reach;
+  const innerY = ly > b.minY + reach && ly < b.maxY - reach;
+  return !(innerX && innerY);
+}
