@@ -1,14 +1,59 @@
-/** The session's chrome: who is here. It draws what the model holds at once, then follows changes. */
-import type { BoardModel } from '../board/board-model';
+/**
+ * The session's view: the board editor and the chrome around it. It draws whatever the model already
+ * holds at once (it may have come from a snapshot), then follows the model's changes.
+ */
+import type { BoardModel, ShapesChanged } from '../board/board-model';
+import { Editor } from '../canvas/editor';
+import { isTyping } from '../canvas/input';
+import { commandFor } from '../canvas/shortcuts';
 import { View, type ViewHost } from '../session/view';
+import { Toolbar } from './toolbar';
+
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+function download(name: string, url: string): void {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  if (url.startsWith('blob:')) setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 export class AppView extends View<BoardModel> {
+  readonly editor: Editor;
   private readonly list = document.querySelector<HTMLUListElement>('[data-testid="participants"]')!;
+  private readonly toolbar: Toolbar;
+  private readonly canvasHost: HTMLDivElement;
+  private readonly onKey = (event: KeyboardEvent) => {
+    if (isTyping(event)) return;
+    const command = commandFor(event, isMac);
+    if (command === null) return;
+    event.preventDefault();
+    this.editor.run(command);
+  };
 
   constructor(model: BoardModel, session: ViewHost) {
     super(model, session);
+    const stage = document.querySelector<HTMLElement>('[data-testid="stage"]')!;
+    this.canvasHost = document.createElement('div');
+    this.canvasHost.className = 'canvas';
+    this.canvasHost.dataset.testid = 'canvas';
+    stage.append(this.canvasHost);
+    this.editor = new Editor(this.canvasHost, model, session);
+    this.editor.zoomToFit();
+    const bar = document.querySelector<HTMLElement>('[data-testid="toolbar"]')!;
+    bar.hidden = false;
+    this.toolbar = new Toolbar(bar, this.editor, isMac, download);
+    this.editor.onChange = () => this.toolbar.update();
     this.renderParticipants();
-    this.subscribe(model.id, 'participants', () => this.renderParticipants());
+
+    this.subscribe(model.id, 'shapes', (change) => this.editor.applyChanges(change as ShapesChanged));
+    this.subscribe(model.id, 'participants', () => {
+      this.renderParticipants();
+      this.editor.participantsChanged();
+    });
+    this.subscribeEphemeral((from, data) => this.editor.presence.receive(from, data));
+    window.addEventListener('keydown', this.onKey);
   }
 
   private renderParticipants(): void {
@@ -22,8 +67,16 @@ export class AppView extends View<BoardModel> {
     this.list.replaceChildren(...items);
   }
 
+  override update(): void {
+    this.editor.frame();
+  }
+
   override detach(): void {
     super.detach();
+    window.removeEventListener('keydown', this.onKey);
+    this.editor.destroy();
+    this.canvasHost.remove();
+    document.querySelector<HTMLElement>('[data-testid="toolbar"]')!.replaceChildren();
     this.list.replaceChildren();
   }
 }

@@ -3,6 +3,7 @@ import { BoardModel } from '../board/board-model';
 import { detectPlatform } from '../platform/platform';
 import { Session, type SessionStatus } from '../session/session';
 import { AppView } from './app-view';
+import { debugHooks } from './debug';
 import { loadIdentity } from './identity';
 
 const STATUS_TEXT: Record<SessionStatus, string> = {
@@ -49,7 +50,7 @@ async function start(): Promise<void> {
     onDivergence: (msg) => console.error(`replicas diverged at event ${msg.seq}`, msg.hashes),
   });
   // Exposed for the end-to-end tests and for debugging from the console.
-  (window as unknown as { lanvasSession: Session<BoardModel> }).lanvasSession = session;
+  Object.assign(window, { lanvasSession: session, lanvasDebug: debugHooks(session) });
 }
 
 start().catch((error: Error) => showStatus('closed', error.message));

@@ -1,0 +1,43 @@
+/**
+ * Read-only hooks for the end-to-end tests and for looking at a session from the console: the board's
+ * content hash and a coarse picture of what the content layer shows.
+ */
+import type { BoardModel } from '../board/board-model';
+import { encodeClipboard } from '../canvas/clipboard';
+import type { AppView } from './app-view';
+import type { Session } from '../session/session';
+import { toHex } from '../../shared/bytes';
+import { sha256 } from '../../shared/hash';
+
+export function debugHooks(session: Session<BoardModel>) {
+  return {
+    /** SHA-256 over every shape in z-order and everyone present: equal on replicas that agree. */
+    async boardHash(): Promise<string> {
+      const model = session.model;
+      const text = encodeClipboard(model.ordered().map((s) => s.record())) + JSON.stringify([...model.participants]);
+      return toHex(await sha256(new TextEncoder().encode(text)));
+    },
+    /** The content layer in blocks of `block` pixels: each the average ink (0 blank, 255 solid dark). */
+    inkBlocks(block = 8): number[] {
+      const editor = (session.view as AppView).editor;
+      editor.canvas.content.draw(); // Konva redraws on the next frame; read what the model says now
+      const canvas = (editor.canvas.content.getCanvas() as unknown as { _canvas: HTMLCanvasElement })._canvas;
+      const { width, height } = canvas;
+      const data = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+      const out: number[] = [];
+      for (let by = 0; by + block <= height; by += block) {
+        for (let bx = 0; bx + block <= width; bx += block) {
+          let sum = 0;
+          for (let y = 0; y < block; y++) {
+            for (let x = 0; x < block; x++) {
+              const i = ((by + y) * width + bx + x) * 4;
+              sum += ((255 - (data[i]! + data[i + 1]! + data[i + 2]!) / 3) * data[i + 3]!) / 255;
+            }
+          }
+          out.push(Math.round(sum / (block * block)));
+        }
+      }
+      return out;
+    },
+  };
+}

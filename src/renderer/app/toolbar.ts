@@ -1,0 +1,156 @@
+/** The toolbar: tools, colours, widths, undo/redo, zoom and export. Buttons run editor commands. */
+import type { Editor } from '../canvas/editor';
+import { describeCombo, SHORTCUTS, type Command } from '../canvas/shortcuts';
+import { FILLS, PALETTE, WIDTHS } from '../canvas/style';
+import type { ToolName } from '../canvas/tools';
+
+/** 24x24 stroke icons (path data), so every platform draws the same thing. */
+const ICONS: Record<string, string> = {
+  select: 'M5 3l13 8-6 1.5L9 19z',
+  hand: 'M8 12V5.5a1.5 1.5 0 013 0V11m0-6.5a1.5 1.5 0 013 0V11m0-5a1.5 1.5 0 013 0v8c0 3.5-2.5 6-6 6s-5-1.5-6.5-4L4 12.5a1.5 1.5 0 012.5-1.5L8 13',
+  pen: 'M4 20c3-1 4-4 6-7s4-6 7-8l2 2c-2 3-5 5-8 7s-6 3-7 6z',
+  line: 'M5 19L19 5',
+  arrow: 'M5 19L19 5m0 0h-8m8 0v8',
+  rect: 'M4 6h16v12H4z',
+  ellipse: 'M12 5c5 0 8 3 8 7s-3 7-8 7-8-3-8-7 3-7 8-7z',
+  text: 'M5 6V4h14v2M12 4v16m-3 0h6',
+  sticky: 'M5 4h14v10l-6 6H5zM13 20v-6h6',
+  eraser: 'M8 20h12M4 15l8-9 7 6-7 8H8z',
+  undo: 'M9 14L4 9l5-5M4 9h10a6 6 0 010 12h-3',
+  redo: 'M15 14l5-5-5-5m5 5H10a6 6 0 000 12h3',
+  delete: 'M5 7h14M10 7V4h4v3m-7 0l1 13h8l1-13',
+};
+
+function icon(name: string): SVGSVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('d', ICONS[name]!);
+  svg.append(path);
+  return svg;
+}
+
+const TOOLS: [ToolName, string][] = [
+  ['select', 'Select'],
+  ['hand', 'Pan'],
+  ['pen', 'Pen'],
+  ['line', 'Line'],
+  ['arrow', 'Arrow'],
+  ['rect', 'Rectangle'],
+  ['ellipse', 'Ellipse'],
+  ['text', 'Text'],
+  ['sticky', 'Sticky note'],
+  ['eraser', 'Eraser'],
+];
+
+function shortcutFor(command: Command, isMac: boolean): string {
+  const combo = SHORTCUTS.find(([, c]) => c === command)?.[0];
+  return combo ? ` (${describeCombo(combo, isMac)})` : '';
+}
+
+function button(label: string | SVGSVGElement, title: string, testid: string, onClick: () => void): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.append(label);
+  b.title = title;
+  b.setAttribute('aria-label', title);
+  b.dataset.testid = testid;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+function swatch(color: string, title: string, testid: string, onClick: () => void): HTMLButtonElement {
+  const b = button('', title, testid, onClick);
+  b.className = 'swatch';
+  b.style.setProperty('--swatch', color === 'transparent' ? 'transparent' : color);
+  if (color === 'transparent') b.classList.add('none');
+  return b;
+}
+
+export class Toolbar {
+  private toolButtons = new Map<ToolName, HTMLButtonElement>();
+  private strokeButtons = new Map<string, HTMLButtonElement>();
+  private fillButtons = new Map<string, HTMLButtonElement>();
+  private widthButtons = new Map<number, HTMLButtonElement>();
+  private zoomLabel: HTMLButtonElement;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly editor: Editor,
+    isMac: boolean,
+    download: (name: string, url: string) => void,
+  ) {
+    const group = (name: string) => {
+      const g = document.createElement('div');
+      g.className = 'tool-group';
+      g.setAttribute('role', 'group');
+      g.setAttribute('aria-label', name);
+      root.append(g);
+      return g;
+    };
+    const tools = group('Tools');
+    for (const [name, title] of TOOLS) {
+      const b = button(icon(name), title + shortcutFor(`tool.${name}`, isMac), `tool-${name}`, () => editor.setTool(name));
+      this.toolButtons.set(name, b);
+      tools.append(b);
+    }
+    const strokes = group('Colour');
+    for (const color of PALETTE) {
+      const b = swatch(color, `Colour ${color}`, `stroke-${color.slice(1)}`, () => this.setStyle({ stroke: color }));
+      this.strokeButtons.set(color, b);
+      strokes.append(b);
+    }
+    const fills = group('Fill');
+    for (const color of FILLS) {
+      const b = swatch(color, color === 'transparent' ? 'No fill' : `Fill ${color}`, `fill-${color.replace('#', '')}`, () => this.setStyle({ fill: color }));
+      b.classList.add('fill');
+      this.fillButtons.set(color, b);
+      fills.append(b);
+    }
+    const widths = group('Width');
+    for (const width of WIDTHS) {
+      const b = button('', `Width ${width}`, `width-${width}`, () => this.setStyle({ strokeWidth: width }));
+      b.className = 'width';
+      b.style.setProperty('--w', `${width}px`);
+      this.widthButtons.set(width, b);
+      widths.append(b);
+    }
+    const edit = group('Edit');
+    edit.append(
+      button(icon('undo'), `Undo${shortcutFor('undo', isMac)}`, 'undo', () => editor.run('undo')),
+      button(icon('redo'), `Redo${shortcutFor('redo', isMac)}`, 'redo', () => editor.run('redo')),
+      button(icon('delete'), `Delete${shortcutFor('delete', isMac)}`, 'delete', () => editor.run('delete')),
+    );
+    const view = group('View');
+    this.zoomLabel = button('100%', `Zoom to fit${shortcutFor('zoomToFit', isMac)}`, 'zoom', () => editor.run('zoomToFit'));
+    view.append(button('−', 'Zoom out', 'zoom-out', () => editor.run('zoomOut')), this.zoomLabel, button('+', 'Zoom in', 'zoom-in', () => editor.run('zoomIn')));
+    const exporting = group('Export');
+    const onlySelection = () => editor.selection.ids.size > 0;
+    exporting.append(
+      button('PNG', 'Export PNG (the selection, or the whole board)', 'export-png', () => download('board.png', editor.exportPng(onlySelection(), 1))),
+      button('PNG 2×', 'Export PNG at twice the resolution', 'export-png-2x', () => download('board@2x.png', editor.exportPng(onlySelection(), 2))),
+      button('SVG', 'Export SVG (the selection, or the whole board)', 'export-svg', () =>
+        download('board.svg', URL.createObjectURL(new Blob([editor.exportSvg(onlySelection())], { type: 'image/svg+xml' }))),
+      ),
+    );
+    this.update();
+  }
+
+  /** Changes the pen, and the selected shapes with it. */
+  private setStyle(patch: Partial<{ stroke: string; fill: string; strokeWidth: number }>): void {
+    Object.assign(this.editor.style, patch);
+    const ids = [...this.editor.selection.ids];
+    this.editor.actions.update(ids.map((id) => ({ id, props: patch })));
+    this.update();
+  }
+
+  update(): void {
+    const { editor } = this;
+    for (const [name, b] of this.toolButtons) b.setAttribute('aria-pressed', String(name === editor.toolName));
+    for (const [c, b] of this.strokeButtons) b.setAttribute('aria-pressed', String(c === editor.style.stroke));
+    for (const [c, b] of this.fillButtons) b.setAttribute('aria-pressed', String(c === editor.style.fill));
+    for (const [w, b] of this.widthButtons) b.setAttribute('aria-pressed', String(w === editor.style.strokeWidth));
+    this.zoomLabel.textContent = `${Math.round(editor.canvas.camera.zoom * 100)}%`;
+  }
+}

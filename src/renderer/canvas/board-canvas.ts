@@ -1,0 +1,147 @@
+/**
+ * The drawing surface: a Konva stage with three layers.
+ *   content  every shape, in the model's z-order, culled to the viewport
+ *   active   what is being drawn or dragged right now, locally or by others
+ *   overlay  selection outlines, the transformer, the marquee, remote cursors
+ * It draws every shape the model already holds when it starts (the model may come from a snapshot),
+ * then applies each change incrementally.
+ */
+import type { BoardModel, ShapesChanged } from '../board/board-model';
+import { expand, hitTest, shapeBounds, type Box } from '../board/geometry';
+import type { ShapeModel } from '../board/shape-model';
+import { visibleBox, type Camera } from './camera';
+import { Konva, type KonvaNode } from './konva';
+import { createShapeNode } from './shape-node';
+import { SpatialIndex } from './spatial-index';
+
+export class BoardCanvas {
+  readonly stage: InstanceType<typeof Konva.Stage>;
+  readonly content = new Konva.Layer({ listening: false });
+  readonly active = new Konva.Layer({ listening: false });
+  readonly overlay = new Konva.Layer();
+  readonly index = new SpatialIndex();
+  private nodes = new Map<string, KonvaNode>();
+  private visible = new Set<string>();
+  camera: Camera = { x: 0, y: 0, zoom: 1 };
+  /** Called after the camera moved (for the zoom readout, cursors, the text editor). */
+  onCamera: (camera: Camera) => void = () => {};
+
+  constructor(
+    readonly container: HTMLDivElement,
+    private readonly model: BoardModel,
+  ) {
+    this.stage = new Konva.Stage({ container, width: container.clientWidth, height: container.clientHeight });
+    this.stage.add(this.content, this.active, this.overlay);
+    this.renderAll();
+  }
+
+  /** Builds a node for every shape the model holds, back to front. */
+  renderAll(): void {
+    this.content.destroyChildren();
+    this.nodes.clear();
+    this.visible.clear();
+    for (const shape of this.model.ordered()) this.addNode(shape);
+    this.cull();
+  }
+
+  apply(change: ShapesChanged): void {
+    for (const id of change.removed) this.removeNode(id);
+    for (const id of change.changed) {
+      const shape = this.model.shapes.get(id);
+      if (!shape) continue;
+      this.removeNode(id);
+      this.addNode(shape);
+    }
+    for (const id of change.added) {
+      const shape = this.model.shapes.get(id);
+      if (shape) this.addNode(shape);
+    }
+    if (change.reordered || change.added.length + change.changed.length > 0) this.restack();
+    this.cull();
+  }
+
+  private addNode(shape: ShapeModel): void {
+    const node = createShapeNode(shape);
+    node.visible(false);
+    this.nodes.set(shape.shapeId, node);
+    this.content.add(node as never);
+    this.index.set(shape.shapeId, shapeBounds(shape));
+  }
+
+  private removeNode(id: string): void {
+    this.nodes.get(id)?.destroy();
+    this.nodes.delete(id);
+    this.visible.delete(id);
+    this.index.delete(id);
+  }
+
+  /** Puts the nodes in the model's z-order (only the ones out of place move). */
+  private restack(): void {
+    this.model.order.forEach((id, i) => {
+      const node = this.nodes.get(id);
+      if (node && node.zIndex() !== i) node.zIndex(i);
+    });
+  }
+
+  node(id: string): KonvaNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  get size(): { width: number; height: number } {
+    return { width: this.stage.width(), height: this.stage.height() };
+  }
+
+  resize(): void {
+    this.stage.size({ width: this.container.clientWidth, height: this.container.clientHeight });
+    this.cull();
+  }
+
+  setCamera(camera: Camera): void {
+    this.camera = camera;
+    this.stage.scale({ x: camera.zoom, y: camera.zoom });
+    this.stage.position({ x: -camera.x * camera.zoom, y: -camera.y * camera.zoom });
+    this.cull();
+    this.onCamera(camera);
+  }
+
+  /** Shows only the shapes that touch the viewport (plus a margin), so a 10k board pans smoothly. */
+  cull(): void {
+    const { width, height } = this.size;
+    const view = expand(visibleBox(this.camera, width, height), 64 / this.camera.zoom);
+    const now = this.index.query(view);
+    for (const id of this.visible) if (!now.has(id)) this.nodes.get(id)?.visible(false);
+    for (const id of now) if (!this.visible.has(id)) this.nodes.get(id)?.visible(true);
+    this.visible = now;
+    this.stage.batchDraw();
+  }
+
+  /** Shows every shape regardless of the viewport (for export); cull() restores. */
+  showAll(): void {
+    for (const node of this.nodes.values()) node.visible(true);
+    this.visible = new Set(this.nodes.keys());
+  }
+
+  /** The topmost shape under a world point, within `tolerance` screen pixels. */
+  hit(wx: number, wy: number, tolerance: number): string | null {
+    const tol = tolerance / this.camera.zoom;
+    const candidates = this.index.query({ minX: wx - tol, minY: wy - tol, maxX: wx + tol, maxY: wy + tol });
+    if (candidates.size === 0) return null;
+    for (let i = this.model.order.length - 1; i >= 0; i--) {
+      const id = this.model.order[i]!;
+      if (candidates.has(id) && hitTest(this.model.shapes.get(id)!, wx, wy, tol)) return id;
+    }
+    return null;
+  }
+
+  /** Shapes whose bounds lie inside a world box (marquee selection). */
+  inside(box: Box): string[] {
+    return [...this.index.query(box)].filter((id) => {
+      const b = this.index.boxOf(id)!;
+      return b.minX >= box.minX && b.maxX <= box.maxX && b.minY >= box.minY && b.maxY <= box.maxY;
+    });
+  }
+
+  destroy(): void {
+    this.stage.destroy();
+  }
+}

@@ -1,0 +1,333 @@
+/**
+ * The board editor: the canvas plus everything a person does to it (tools, selection, commands,
+ * clipboard, export, camera). It reads the model and publishes operations; it never writes the model.
+ */
+import type { BoardModel, ShapesChanged } from '../board/board-model';
+import { shapeBounds, union } from '../board/geometry';
+import type { ShapeRecord } from '../board/shape';
+import { boardActions, type BoardActions } from './actions';
+import { BoardCanvas } from './board-canvas';
+import { clampZoom, fitBox, zoomAt, type Camera } from './camera';
+import { cloneShapes, decodeClipboard, encodeClipboard } from './clipboard';
+import { InputController } from './input';
+import { Rect, type KonvaNode } from './konva';
+import { encodePresence, Presence } from './presence';
+import { Selection } from './selection';
+import type { Command } from './shortcuts';
+import { measureTextHeight, STICKY_PADDING } from './shape-node';
+import { defaultStyle, type Style } from './style';
+import { shapesToSvg } from './svg-export';
+import { TextEditor } from './text-editor';
+import { DragShapeTool, EraserTool, PenTool, SelectTool, StickyTool, TextTool, textRecord, type Tool, type ToolContext, type ToolName } from './tools';
+
+export interface EditorHost {
+  readonly viewId: string;
+  publish(scope: string, event: string, data?: unknown): void;
+  publishEphemeral(data: Uint8Array): void;
+}
+
+const CURSOR_INTERVAL_MS = 33;
+
+export class Editor {
+  readonly canvas: BoardCanvas;
+  readonly selection: Selection;
+  readonly presence: Presence;
+  readonly actions: BoardActions;
+  readonly style: Style = defaultStyle();
+  toolName: ToolName = 'select';
+  private tools: Record<ToolName, Tool>;
+  private input: InputController;
+  private text: TextEditor;
+  private previews = new Map<string, KonvaNode>();
+  private toSelect = new Set<string>();
+  private clipboard: ShapeRecord[] = [];
+  private pastes = 0;
+  private lastCursor = 0;
+  private resizeObserver: ResizeObserver;
+  /** The chrome listens: tool, selection or zoom changed. */
+  onChange: () => void = () => {};
+
+  constructor(
+    container: HTMLDivElement,
+    private readonly model: BoardModel,
+    private readonly host: EditorHost,
+  ) {
+    this.canvas = new BoardCanvas(container, model);
+    this.actions = boardActions(host);
+    this.selection = new Selection(this.canvas, model, this.actions);
+    this.selection.onChange = () => this.onChange();
+    this.presence = new Presence(this.canvas, model);
+    this.text = new TextEditor(container);
+    const ctx: ToolContext = {
+      canvas: this.canvas,
+      model,
+      actions: this.actions,
+      selection: this.selection,
+      style: this.style,
+      liveStroke: (id, record) => host.publishEphemeral(encodePresence(record ? { t: 'stroke', shape: record } : { t: 'end', id })),
+      holdPreview: (id, node) => this.previews.set(id, node),
+      editText: (target) => this.editText(target),
+      setTool: (tool) => this.setTool(tool),
+      selectWhenAdded: (id) => this.toSelect.add(id),
+    };
+    const select = new SelectTool(ctx);
+    this.tools = {
+      select,
+      hand: select,
+      pen: new PenTool(ctx),
+      line: new DragShapeTool(ctx, 'line'),
+      arrow: new DragShapeTool(ctx, 'arrow'),
+      rect: new DragShapeTool(ctx, 'rect'),
+      ellipse: new DragShapeTool(ctx, 'ellipse'),
+      text: new TextTool(ctx),
+      sticky: new StickyTool(ctx),
+      eraser: new EraserTool(ctx),
+    };
+    this.input = new InputController({
+      element: container,
+      camera: () => this.canvas.camera,
+      setCamera: (c) => this.setCamera(c),
+      tool: () => this.tools[this.toolName],
+      handTool: () => this.toolName === 'hand',
+      pointerMoved: (wx, wy) => this.sendCursor(wx, wy),
+      doubleClick: (wx, wy) => this.doubleClick(wx, wy),
+    });
+    this.canvas.onCamera = () => {
+      this.selection.render();
+      this.presence.frame();
+      this.onChange();
+    };
+    this.resizeObserver = new ResizeObserver(() => this.canvas.resize());
+    this.resizeObserver.observe(container);
+  }
+
+  /** The model changed: redraw what changed, then everything that depends on it. */
+  applyChanges(change: ShapesChanged): void {
+    this.canvas.apply(change);
+    for (const id of change.added) {
+      this.previews.get(id)?.destroy();
+      this.previews.delete(id);
+    }
+    const arrived = change.added.filter((id) => this.toSelect.delete(id));
+    if (arrived.length > 0) this.selection.set(arrived);
+    else this.selection.refresh();
+    for (const id of change.added) {
+      const open = this.waiting.get(id);
+      this.waiting.delete(id);
+      open?.();
+    }
+    this.presence.sync();
+    this.canvas.stage.batchDraw();
+  }
+
+  participantsChanged(): void {
+    this.presence.sync();
+  }
+
+  setTool(tool: ToolName): void {
+    this.tools[this.toolName].cancel();
+    this.toolName = tool;
+    if (tool !== 'select' && tool !== 'hand') this.selection.clear();
+    this.input.refreshCursor();
+    this.onChange();
+  }
+
+  setCamera(camera: Camera): void {
+    this.canvas.setCamera(camera);
+  }
+
+  private sendCursor(wx: number, wy: number): void {
+    const now = performance.now();
+    if (now - this.lastCursor < CURSOR_INTERVAL_MS) return;
+    this.lastCursor = now;
+    this.host.publishEphemeral(encodePresence({ t: 'cursor', x: wx, y: wy }));
+  }
+
+  private doubleClick(wx: number, wy: number): void {
+    const id = this.canvas.hit(wx, wy, 6);
+    const shape = id ? this.model.shapes.get(id) : undefined;
+    if (shape && (shape.kind === 'text' || shape.kind === 'sticky')) this.editText({ id: shape.shapeId });
+    else if (!shape && this.toolName === 'select') this.editText({ x: wx, y: wy });
+  }
+
+  /** Opens the text editor on a text or sticky shape, or at a point for new text. */
+  editText(target: { id: string } | { x: number; y: number }): void {
+    const camera = this.canvas.camera;
+    if ('x' in target) {
+      this.text.edit(
+        { x: target.x, y: target.y, width: 320, height: this.style.fontSize * 1.25, rotation: 0, fontSize: this.style.fontSize, color: this.style.stroke, background: 'transparent', text: '', commit: (text) => {
+            if (text.trim()) this.actions.create([textRecord(this.actions.newId(), target.x, target.y, text, this.style)]);
+            this.setTool('select');
+          },
+        },
+        camera,
+      );
+      return;
+    }
+    const id = target.id;
+    const open = () => {
+      const s = this.model.shapes.get(id);
+      if (!s) return;
+      const pad = s.kind === 'sticky' ? STICKY_PADDING : 0;
+      this.text.edit(
+        {
+          x: s.x + pad,
+          y: s.y + pad,
+          width: Math.abs(s.w) - 2 * pad,
+          height: Math.abs(s.h) - 2 * pad,
+          rotation: s.rotation,
+          fontSize: s.fontSize,
+          color: s.stroke,
+          background: 'transparent',
+          text: s.text,
+          commit: (text) => {
+            if (text === s.text) return;
+            if (s.kind === 'text' && !text.trim()) return this.actions.remove([id]);
+            const props = s.kind === 'text' ? { text, h: measureTextHeight(text, Math.abs(s.w), s.fontSize) } : { text };
+            this.actions.update([{ id, props }]);
+          },
+        },
+        this.canvas.camera,
+      );
+    };
+    // A sticky that was just placed has not arrived yet: edit it as soon as it does.
+    if (this.model.shapes.has(id)) open();
+    else this.waiting.set(id, open);
+  }
+
+  /** Text edits waiting for their shape to arrive from the model. */
+  private waiting = new Map<string, () => void>();
+
+  // ---- commands (shortcuts, toolbar, menus) ----
+
+  run(command: Command): void {
+    const selected = [...this.selection.ids];
+    switch (command) {
+      case 'undo':
+        return this.actions.undo();
+      case 'redo':
+        return this.actions.redo();
+      case 'delete':
+        this.actions.remove(selected);
+        return this.selection.clear();
+      case 'copy':
+      case 'cut':
+        this.copy(selected);
+        if (command === 'cut') this.actions.remove(selected);
+        return;
+      case 'paste':
+        return void this.paste();
+      case 'duplicate': {
+        const copies = cloneShapes(this.records(selected), () => this.actions.newId(), 16, 16);
+        copies.forEach((c) => this.toSelect.add(c.id));
+        return this.actions.create(copies);
+      }
+      case 'selectAll':
+        this.setTool('select');
+        return this.selection.set(this.model.order);
+      case 'escape':
+        this.tools[this.toolName].cancel();
+        this.selection.clear();
+        return this.setTool('select');
+      case 'bringForward':
+        return this.actions.reorder(selected, 'forward');
+      case 'sendBackward':
+        return this.actions.reorder(selected, 'backward');
+      case 'bringToFront':
+        return this.actions.reorder(selected, 'front');
+      case 'sendToBack':
+        return this.actions.reorder(selected, 'back');
+      case 'zoomIn':
+      case 'zoomOut': {
+        const { width, height } = this.canvas.size;
+        return this.setCamera(zoomAt(this.canvas.camera, width / 2, height / 2, command === 'zoomIn' ? 1.25 : 0.8));
+      }
+      case 'zoomReset': {
+        const { width, height } = this.canvas.size;
+        return this.setCamera(zoomAt(this.canvas.camera, width / 2, height / 2, 1 / this.canvas.camera.zoom));
+      }
+      case 'zoomToFit':
+        return this.zoomToFit();
+      default:
+        if (command.startsWith('tool.')) this.setTool(command.slice(5) as ToolName);
+    }
+  }
+
+  zoomToFit(): void {
+    const box = union([...this.model.shapes.values()].map(shapeBounds));
+    const { width, height } = this.canvas.size;
+    this.setCamera(box ? fitBox(box, width, height) : { x: -width / 2, y: -height / 2, zoom: clampZoom(1) });
+  }
+
+  private records(ids: string[]): ShapeRecord[] {
+    return this.model.order.filter((id) => ids.includes(id)).map((id) => this.model.shapes.get(id)!.record());
+  }
+
+  private copy(ids: string[]): void {
+    if (ids.length === 0) return;
+    this.clipboard = this.records(ids);
+    this.pastes = 0;
+    // The system clipboard carries them to other boards and windows; it may be refused (no focus, policy).
+    void navigator.clipboard?.writeText(encodeClipboard(this.clipboard)).catch(() => {});
+  }
+
+  private async paste(): Promise<void> {
+    let shapes = this.clipboard;
+    try {
+      const fromSystem = decodeClipboard((await navigator.clipboard?.readText()) ?? '');
+      if (fromSystem && fromSystem.length > 0) shapes = fromSystem;
+    } catch {
+      /* no permission: use what was copied here */
+    }
+    if (shapes.length === 0) return;
+    const offset = 16 * ++this.pastes;
+    const copies = cloneShapes(shapes, () => this.actions.newId(), offset, offset);
+    copies.forEach((c) => this.toSelect.add(c.id));
+    this.actions.create(copies);
+  }
+
+  // ---- export ----
+
+  exportSvg(onlySelection: boolean): string {
+    const ids = onlySelection && this.selection.ids.size > 0 ? [...this.selection.ids] : this.model.order;
+    return shapesToSvg(this.records(ids));
+  }
+
+  /** A PNG of the board (or the selection) at `pixelRatio`, on white. */
+  exportPng(onlySelection: boolean, pixelRatio: number): string {
+    const ids = onlySelection && this.selection.ids.size > 0 ? [...this.selection.ids] : this.model.order;
+    const box = union(ids.map((id) => this.canvas.index.boxOf(id)!).filter(Boolean)) ?? { minX: 0, minY: 0, maxX: 1, maxY: 1 };
+    const pad = 16;
+    const keep = new Set(ids);
+    const { stage, content } = this.canvas;
+    const saved = { camera: this.canvas.camera, overlay: this.canvas.overlay.visible(), active: this.canvas.active.visible() };
+    this.canvas.overlay.visible(false);
+    this.canvas.active.visible(false);
+    this.canvas.showAll();
+    for (const id of this.model.order) if (!keep.has(id)) this.canvas.node(id)?.visible(false);
+    stage.scale({ x: 1, y: 1 });
+    stage.position({ x: 0, y: 0 });
+    const background = new Rect({ x: box.minX - pad, y: box.minY - pad, width: box.maxX - box.minX + 2 * pad, height: box.maxY - box.minY + 2 * pad, fill: '#ffffff', listening: false });
+    content.add(background);
+    background.moveToBottom();
+    const url = stage.toDataURL({ x: box.minX - pad, y: box.minY - pad, width: box.maxX - box.minX + 2 * pad, height: box.maxY - box.minY + 2 * pad, pixelRatio });
+    background.destroy();
+    this.canvas.overlay.visible(saved.overlay);
+    this.canvas.active.visible(saved.active);
+    for (const id of this.model.order) if (!keep.has(id)) this.canvas.node(id)?.visible(true);
+    this.canvas.setCamera(saved.camera); // culls again
+    this.selection.render();
+    return url;
+  }
+
+  frame(): void {
+    this.presence.frame();
+  }
+
+  destroy(): void {
+    this.text.close();
+    this.input.destroy();
+    this.resizeObserver.disconnect();
+    this.canvas.destroy();
+  }
+}

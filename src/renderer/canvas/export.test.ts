@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PROPS, type ShapeRecord } from '../board/shape';
+import { encodePoints } from '../board/stroke-codec';
+import { cloneShapes, decodeClipboard, encodeClipboard } from './clipboard';
+import { shapesToSvg } from './svg-export';
+
+const shapes: ShapeRecord[] = [
+  { ...DEFAULT_PROPS, id: 'r', kind: 'rect', x: 10, y: 10, w: 100, h: 50, fill: '#ffec99', rotation: 30 },
+  { ...DEFAULT_PROPS, id: 'p', kind: 'pen', x: 0, y: 0, points: encodePoints([0, 0, 40, 40, 400, 10], 0, 0), pressures: new Uint8Array([10, 120, 250]) },
+  { ...DEFAULT_PROPS, id: 'a', kind: 'arrow', x: 0, y: 100, w: 80, h: 0 },
+  { ...DEFAULT_PROPS, id: 't', kind: 'text', x: 0, y: 200, w: 200, h: 30, text: 'a < b & "c"\nline two' },
+  { ...DEFAULT_PROPS, id: 's', kind: 'sticky', x: 300, y: 200, w: 200, h: 200, text: 'note' },
+  { ...DEFAULT_PROPS, id: 'e', kind: 'ellipse', x: 500, y: 0, w: 60, h: 30 },
+  { ...DEFAULT_PROPS, id: 'l', kind: 'line', x: 0, y: 0, w: -30, h: 30 },
+];
+
+describe('svg export', () => {
+  it('draws every kind, escapes text, and frames the content', () => {
+    const svg = shapesToSvg(shapes);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    for (const tag of ['<rect', '<polygon', '<line', '<ellipse', '<text']) expect(svg).toContain(tag);
+    expect(svg).toContain('a &lt; b &amp; &quot;c&quot;');
+    expect(svg).toContain('rotate(30 60 35)');
+    expect(svg).not.toContain('NaN');
+  });
+});
+
+describe('the clipboard', () => {
+  it('round-trips every kind, typed arrays included', () => {
+    const back = decodeClipboard(encodeClipboard(shapes))!;
+    expect(back).toHaveLength(shapes.length);
+    expect(back[1]!.points).toBeInstanceOf(Int16Array);
+    expect(Array.from(back[1]!.points!)).toEqual(Array.from(shapes[1]!.points!));
+    expect(back[1]!.pressures).toEqual(shapes[1]!.pressures);
+  });
+
+  it('ignores foreign text and drops invalid records', () => {
+    expect(decodeClipboard('hello')).toBeNull();
+    expect(decodeClipboard('{"shapes":[]}')).toBeNull();
+    const text = JSON.stringify({ 'lanvas/shapes': 1, shapes: [{ id: 'x', kind: 'rect', stroke: 'javascript:1' }, { id: 'y', kind: 'rect' }] });
+    expect(decodeClipboard(text)!.map((s) => s.id)).toEqual(['y']);
+  });
+
+  it('clones with fresh ids and an offset', () => {
+    let n = 0;
+    const copies = cloneShapes(shapes.slice(0, 2), () => `c${++n}`, 16, 16);
+    expect(copies.map((c) => [c.id, c.x, c.y])).toEqual([['c1', 26, 26], ['c2', 16, 16]]);
+  });
+});

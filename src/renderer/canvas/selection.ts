@@ -1,0 +1,94 @@
+/**
+ * What this person has selected, drawn in the overlay: a Transformer (resize, rotate) when every
+ * selected shape is a box, otherwise a dashed outline. Selection is local: it is nobody else's business.
+ */
+import type { BoardModel } from '../board/board-model';
+import { union } from '../board/geometry';
+import type { ShapePatch } from '../board/shape';
+import type { BoardActions } from './actions';
+import type { BoardCanvas } from './board-canvas';
+import { Rect, Transformer } from './konva';
+
+const BOX_KINDS = new Set(['rect', 'ellipse', 'text', 'sticky']);
+export const SELECTION_COLOR = '#1971c2';
+
+/** Degrees in [0, 360), to two decimals. */
+export const normalizeDegrees = (deg: number): number => Math.round((((deg % 360) + 360) % 360) * 100) / 100;
+
+export class Selection {
+  ids = new Set<string>();
+  private transformer = new Transformer({
+    rotateEnabled: true,
+    keepRatio: false,
+    ignoreStroke: true,
+    borderStroke: SELECTION_COLOR,
+    anchorStroke: SELECTION_COLOR,
+    anchorSize: 9,
+    rotationSnaps: [0, 45, 90, 135, 180, 225, 270, 315],
+  });
+  private outline = new Rect({ stroke: SELECTION_COLOR, dash: [6, 4], listening: false, visible: false });
+  onChange: (ids: ReadonlySet<string>) => void = () => {};
+
+  constructor(
+    private readonly canvas: BoardCanvas,
+    private readonly model: BoardModel,
+    private readonly actions: BoardActions,
+  ) {
+    canvas.overlay.add(this.outline, this.transformer);
+    this.transformer.on('transformend', () => this.commitTransform());
+  }
+
+  set(ids: Iterable<string>): void {
+    this.ids = new Set([...ids].filter((id) => this.model.shapes.has(id)));
+    this.render();
+    this.onChange(this.ids);
+  }
+
+  toggle(id: string): void {
+    const next = new Set(this.ids);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    this.set(next);
+  }
+
+  clear(): void {
+    if (this.ids.size > 0) this.set([]);
+  }
+
+  /** Redraws after the model changed (a selected shape may be gone or replaced). */
+  refresh(): void {
+    const before = this.ids.size;
+    this.ids = new Set([...this.ids].filter((id) => this.model.shapes.has(id)));
+    this.render();
+    if (this.ids.size !== before) this.onChange(this.ids);
+  }
+
+  render(): void {
+    const ids = [...this.ids];
+    const shapes = ids.map((id) => this.model.shapes.get(id)!);
+    const boxes = ids.length > 0 && shapes.every((s) => BOX_KINDS.has(s.kind));
+    this.transformer.nodes(boxes ? ids.map((id) => this.canvas.node(id)!).filter(Boolean) : []);
+    const bounds = union(ids.map((id) => this.canvas.index.boxOf(id)!).filter(Boolean));
+    this.outline.visible(!boxes && bounds !== null);
+    if (!boxes && bounds) {
+      const pad = 4 / this.canvas.camera.zoom;
+      this.outline.setAttrs({ x: bounds.minX - pad, y: bounds.minY - pad, width: bounds.maxX - bounds.minX + 2 * pad, height: bounds.maxY - bounds.minY + 2 * pad, strokeWidth: 1 / this.canvas.camera.zoom });
+    }
+    this.canvas.overlay.batchDraw();
+  }
+
+  /** Turns what the Transformer did to the nodes into one update of the model. */
+  private commitTransform(): void {
+    const changes: { id: string; props: ShapePatch }[] = [];
+    for (const id of this.ids) {
+      const node = this.canvas.node(id);
+      const shape = this.model.shapes.get(id);
+      if (!node || !shape) continue;
+      const w = Math.abs(shape.w) * node.scaleX();
+      const h = Math.abs(shape.h) * node.scaleY();
+      // Box nodes sit at their centre (see shape-node), so the new top-left is centre minus half size.
+      changes.push({ id, props: { x: node.x() - w / 2, y: node.y() - h / 2, w, h, rotation: normalizeDegrees(node.rotation()) } });
+    }
+    this.actions.update(changes);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Konva nodes for shapes. Nodes never listen to events (hit testing uses the geometry kernel and the
+ * spatial index), which keeps redraws cheap. Box shapes rotate about their centre.
+ */
+import { boxFromRect } from '../board/geometry';
+import type { ShapeProps } from '../board/shape';
+import { decodeRelative } from '../board/stroke-codec';
+import { Arrow, Ellipse, Konva, Line, Rect, Text, type KonvaNode } from './konva';
+import { penOutline } from './pen-outline';
+
+export const STICKY_FILL = '#ffec99';
+export const STICKY_PADDING = 12;
+export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", sans-serif';
+
+const common = (s: ShapeProps) => ({ listening: false, perfectDrawEnabled: false, opacity: s.opacity });
+
+/** Position, size and rotation of a box shape's node, turning about its centre. */
+function boxFrame(s: ShapeProps) {
+  const b = boxFromRect(s.x, s.y, s.w, s.h);
+  const width = b.maxX - b.minX;
+  const height = b.maxY - b.minY;
+  return { x: b.minX + width / 2, y: b.minY + height / 2, width, height, offsetX: width / 2, offsetY: height / 2, rotation: s.rotation };
+}
+
+export function createShapeNode(s: ShapeProps): KonvaNode {
+  switch (s.kind) {
+    case 'pen': {
+      const pts = s.points ? decodeRelative(s.points) : [];
+      return new Line({ ...common(s), x: s.x, y: s.y, points: penOutline(pts, s.pressures, s.strokeWidth), closed: true, fill: s.stroke, strokeEnabled: false });
+    }
+    case 'line':
+      return new Line({ ...common(s), x: s.x, y: s.y, points: [0, 0, s.w, s.h], stroke: s.stroke, strokeWidth: s.strokeWidth, lineCap: 'round' });
+    case 'arrow':
+      return new Arrow({
+        ...common(s),
+        x: s.x,
+        y: s.y,
+        points: [0, 0, s.w, s.h],
+        stroke: s.stroke,
+        fill: s.stroke,
+        strokeWidth: s.strokeWidth,
+        pointerLength: 4 + 3 * s.strokeWidth,
+        pointerWidth: 4 + 3 * s.strokeWidth,
+        lineCap: 'round',
+        lineJoin: 'round',
+      });
+    case 'rect': {
+      const f = boxFrame(s);
+      return new Rect({ ...common(s), ...f, stroke: s.stroke, strokeWidth: s.strokeWidth, fill: s.fill === 'transparent' ? undefined : s.fill, cornerRadius: 2 });
+    }
+    case 'ellipse': {
+      const f = boxFrame(s);
+      return new Ellipse({ ...common(s), x: f.x, y: f.y, radiusX: f.width / 2, radiusY: f.height / 2, rotation: s.rotation, stroke: s.stroke, strokeWidth: s.strokeWidth, fill: s.fill === 'transparent' ? undefined : s.fill });
+    }
+    case 'text': {
+      const f = boxFrame(s);
+      return new Text({ ...common(s), ...f, height: undefined, text: s.text, fontSize: s.fontSize, fontFamily: FONT_FAMILY, fill: s.stroke, lineHeight: 1.25, wrap: 'word' });
+    }
+    case 'sticky': {
+      const f = boxFrame(s);
+      const group = new Konva.Group({ ...common(s), x: f.x, y: f.y, offsetX: f.offsetX, offsetY: f.offsetY, rotation: f.rotation });
+      group.add(
+        new Rect({ listening: false, width: f.width, height: f.height, fill: s.fill === 'transparent' ? STICKY_FILL : s.fill, shadowColor: '#000', shadowOpacity: 0.15, shadowBlur: 6, shadowOffsetY: 2, cornerRadius: 3 }),
+        new Text({
+          listening: false,
+          x: STICKY_PADDING,
+          y: STICKY_PADDING,
+          width: Math.max(0, f.width - 2 * STICKY_PADDING),
+          height: Math.max(0, f.height - 2 * STICKY_PADDING),
+          text: s.text,
+          fontSize: s.fontSize,
+          fontFamily: FONT_FAMILY,
+          fill: s.stroke,
+          lineHeight: 1.25,
+          wrap: 'word',
+          ellipsis: true,
+        }),
+      );
+      return group;
+    }
+  }
+}
+
+/** How tall a text shape's words stand at its width: the model stores it so bounds stay exact. */
+export function measureTextHeight(text: string, width: number, fontSize: number): number {
+  const node = new Text({ text: text || ' ', width, fontSize, fontFamily: FONT_FAMILY, lineHeight: 1.25, wrap: 'word' });
+  const height = node.height();
+  node.destroy();
+  return height;
+}

@@ -1,0 +1,13 @@
+/** The pen this person holds: what new shapes look like. Local, remembered per page. */
+export interface Style {
+  stroke: string;
+  fill: string;
+  strokeWidth: number;
+  fontSize: number;
+}
+
+export const PALETTE = ['#1e1e1e', '#e03131', '#2f9e44', '#1971c2', '#f08c00', '#9c36b5'];
+export const FILLS = ['transparent', '#ffc9c9', '#b2f2bb', '#a5d8ff', '#ffec99', '#eebefa'];
+export const WIDTHS = [2, 4, 8];
+
+export const defaultStyle = (): Style => ({ stroke: PALETTE[0]!, fill: 'transparent', strokeWidth: 4, fontSize: 24 });

@@ -1,0 +1,61 @@
+/** A board (or a selection) as a standalone SVG document. Pure: records in, text out. */
+import { boxFromRect, shapeBounds, union } from '../board/geometry';
+import type { ShapeRecord } from '../board/shape';
+import { decodeRelative } from '../board/stroke-codec';
+import { penOutline } from './pen-outline';
+import { FONT_FAMILY, STICKY_FILL, STICKY_PADDING } from './shape-node';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const n = (v: number) => (Math.round(v * 100) / 100).toString();
+
+function textLines(text: string, x: number, y: number, fontSize: number, color: string): string {
+  const lines = text.split('\n');
+  const tspans = lines.map((line, i) => `<tspan x="${n(x)}" dy="${i === 0 ? n(fontSize) : n(fontSize * 1.25)}">${esc(line)}</tspan>`).join('');
+  return `<text x="${n(x)}" y="${n(y)}" font-family="${esc(FONT_FAMILY)}" font-size="${n(fontSize)}" fill="${color}">${tspans}</text>`;
+}
+
+function shapeSvg(s: ShapeRecord): string {
+  const opacity = s.opacity < 1 ? ` opacity="${n(s.opacity)}"` : '';
+  const fill = s.fill === 'transparent' ? 'none' : s.fill;
+  const b = boxFromRect(s.x, s.y, s.w, s.h);
+  const w = b.maxX - b.minX;
+  const h = b.maxY - b.minY;
+  const turn = s.rotation ? ` transform="rotate(${n(s.rotation)} ${n(b.minX + w / 2)} ${n(b.minY + h / 2)})"` : '';
+  switch (s.kind) {
+    case 'pen': {
+      const outline = penOutline(decodeRelative(s.points!), s.pressures, s.strokeWidth);
+      const pts = [];
+      for (let i = 0; i + 1 < outline.length; i += 2) pts.push(`${n(outline[i]! + s.x)},${n(outline[i + 1]! + s.y)}`);
+      return `<polygon points="${pts.join(' ')}" fill="${s.stroke}"${opacity}/>`;
+    }
+    case 'line':
+      return `<line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(s.x + s.w)}" y2="${n(s.y + s.h)}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}" stroke-linecap="round"${opacity}/>`;
+    case 'arrow': {
+      const len = Math.hypot(s.w, s.h) || 1;
+      const [ux, uy] = [s.w / len, s.h / len];
+      const head = 4 + 3 * s.strokeWidth;
+      const [ex, ey] = [s.x + s.w, s.y + s.h];
+      const left = `${n(ex - ux * head - uy * head / 2)},${n(ey - uy * head + ux * head / 2)}`;
+      const right = `${n(ex - ux * head + uy * head / 2)},${n(ey - uy * head - ux * head / 2)}`;
+      return `<g${opacity}><line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(ex)}" y2="${n(ey)}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}" stroke-linecap="round"/><polygon points="${n(ex)},${n(ey)} ${left} ${right}" fill="${s.stroke}"/></g>`;
+    }
+    case 'rect':
+      return `<rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" rx="2" fill="${fill}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${turn}${opacity}/>`;
+    case 'ellipse':
+      return `<ellipse cx="${n(b.minX + w / 2)}" cy="${n(b.minY + h / 2)}" rx="${n(w / 2)}" ry="${n(h / 2)}" fill="${fill}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${turn}${opacity}/>`;
+    case 'text':
+      return `<g${turn}${opacity}>${textLines(s.text, b.minX, b.minY, s.fontSize, s.stroke)}</g>`;
+    case 'sticky':
+      return `<g${turn}${opacity}><rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" rx="3" fill="${s.fill === 'transparent' ? STICKY_FILL : s.fill}"/>${textLines(s.text, b.minX + STICKY_PADDING, b.minY + STICKY_PADDING, s.fontSize, s.stroke)}</g>`;
+  }
+}
+
+export function shapesToSvg(shapes: readonly ShapeRecord[], background = '#ffffff', padding = 16): string {
+  const box = union(shapes.map(shapeBounds)) ?? { minX: 0, minY: 0, maxX: 1, maxY: 1 };
+  const x = box.minX - padding;
+  const y = box.minY - padding;
+  const w = box.maxX - box.minX + 2 * padding;
+  const h = box.maxY - box.minY + 2 * padding;
+  const bg = background === 'transparent' ? '' : `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" fill="${background}"/>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${n(x)} ${n(y)} ${n(w)} ${n(h)}" width="${n(w)}" height="${n(h)}">${bg}${shapes.map(shapeSvg).join('')}</svg>\n`;
+}

@@ -1,0 +1,325 @@
+/**
+ * The tools: what a press, a drag and a release mean. Each previews locally (active layer) and
+ * publishes one operation when the gesture ends; the model's answer replaces the preview.
+ */
+import type { BoardModel } from '../board/board-model';
+import { boxFromRect } from '../board/geometry';
+import { DEFAULT_PROPS, type ShapeKind, type ShapeRecord } from '../board/shape';
+import { encodePoints } from '../board/stroke-codec';
+import type { BoardActions } from './actions';
+import type { BoardCanvas } from './board-canvas';
+import { Line, Rect, type KonvaNode } from './konva';
+import { penOutline } from './pen-outline';
+import type { Selection } from './selection';
+import { createShapeNode, measureTextHeight } from './shape-node';
+import type { Style } from './style';
+
+export type ToolName = 'select' | 'hand' | 'pen' | 'line' | 'arrow' | 'rect' | 'ellipse' | 'text' | 'sticky' | 'eraser';
+
+export interface PointerInfo {
+  wx: number;
+  wy: number;
+  /** 0..1; 0.5 where the device has none. */
+  pressure: number;
+  pointerType: string;
+  shift: boolean;
+}
+
+/** What tools may use. */
+export interface ToolContext {
+  canvas: BoardCanvas;
+  model: BoardModel;
+  actions: BoardActions;
+  selection: Selection;
+  style: Style;
+  /** Shows a shape being drawn to the others while it is drawn (ephemeral). */
+  liveStroke(id: string, record: ShapeRecord | null): void;
+  /** Keeps a preview on screen until the shape it stands for arrives from the model. */
+  holdPreview(id: string, node: KonvaNode): void;
+  editText(target: { id: string } | { x: number; y: number }): void;
+  setTool(tool: ToolName): void;
+  /** Selects the shape as soon as the model has it. */
+  selectWhenAdded(id: string): void;
+}
+
+export interface Tool {
+  readonly cursor: string;
+  down(p: PointerInfo): void;
+  move(p: PointerInfo): void;
+  up(p: PointerInfo): void;
+  cancel(): void;
+}
+
+/** Select, move, marquee. */
+export class SelectTool implements Tool {
+  readonly cursor = 'default';
+  private drag: { x: number; y: number; origins: Map<string, [number, number]>; moved: boolean } | null = null;
+  private marquee: { x: number; y: number; rect: InstanceType<typeof Rect>; add: boolean } | null = null;
+
+  constructor(private readonly ctx: ToolContext) {}
+
+  down(p: PointerInfo): void {
+    const { canvas, selection } = this.ctx;
+    const hit = canvas.hit(p.wx, p.wy, 6);
+    if (hit) {
+      if (p.shift) selection.toggle(hit);
+      else if (!selection.ids.has(hit)) selection.set([hit]);
+      const origins = new Map<string, [number, number]>();
+      for (const id of selection.ids) {
+        const node = canvas.node(id);
+        if (node) origins.set(id, [node.x(), node.y()]);
+      }
+      this.drag = { x: p.wx, y: p.wy, origins, moved: false };
+      return;
+    }
+    if (!p.shift) selection.clear();
+    const rect = new Rect({ x: p.wx, y: p.wy, width: 0, height: 0, fill: 'rgba(25,113,194,0.08)', stroke: '#1971c2', strokeWidth: 1 / canvas.camera.zoom, listening: false });
+    canvas.overlay.add(rect);
+    this.marquee = { x: p.wx, y: p.wy, rect, add: p.shift };
+  }
+
+  move(p: PointerInfo): void {
+    const { canvas } = this.ctx;
+    if (this.drag) {
+      const dx = p.wx - this.drag.x;
+      const dy = p.wy - this.drag.y;
+      if (!this.drag.moved && Math.hypot(dx, dy) * canvas.camera.zoom < 3) return;
+      this.drag.moved = true;
+      for (const [id, [x, y]] of this.drag.origins) canvas.node(id)?.position({ x: x + dx, y: y + dy });
+      this.ctx.selection.render();
+      canvas.content.batchDraw();
+    } else if (this.marquee) {
+      const b = boxFromRect(this.marquee.x, this.marquee.y, p.wx - this.marquee.x, p.wy - this.marquee.y);
+      this.marquee.rect.setAttrs({ x: b.minX, y: b.minY, width: b.maxX - b.minX, height: b.maxY - b.minY });
+      canvas.overlay.batchDraw();
+    }
+  }
+
+  up(p: PointerInfo): void {
+    const { canvas, model, actions, selection } = this.ctx;
+    if (this.drag?.moved) {
+      const dx = p.wx - this.drag.x;
+      const dy = p.wy - this.drag.y;
+      actions.update([...this.drag.origins.keys()].map((id) => ({ id, props: { x: model.shapes.get(id)!.x + dx, y: model.shapes.get(id)!.y + dy } })));
+    } else if (this.marquee) {
+      const b = boxFromRect(this.marquee.x, this.marquee.y, p.wx - this.marquee.x, p.wy - this.marquee.y);
+      const inside = canvas.inside(b);
+      selection.set(this.marquee.add ? [...selection.ids, ...inside] : inside);
+    }
+    this.cancel();
+  }
+
+  cancel(): void {
+    if (this.drag?.moved) {
+      for (const [id, [x, y]] of this.drag.origins) this.ctx.canvas.node(id)?.position({ x, y });
+    }
+    this.marquee?.rect.destroy();
+    this.marquee = null;
+    this.drag = null;
+    this.ctx.canvas.stage.batchDraw();
+  }
+}
+
+/** Freehand ink, with pressure from a pen where there is one. */
+export class PenTool implements Tool {
+  readonly cursor = 'crosshair';
+  private stroke: { id: string; points: number[]; pressures: number[]; real: boolean; node: InstanceType<typeof Line>; sent: number } | null = null;
+
+  constructor(private readonly ctx: ToolContext) {}
+
+  private record(): ShapeRecord {
+    const s = this.stroke!;
+    const [x, y] = [s.points[0]!, s.points[1]!];
+    return {
+      ...DEFAULT_PROPS,
+      id: s.id,
+      kind: 'pen',
+      x,
+      y,
+      stroke: this.ctx.style.stroke,
+      strokeWidth: this.ctx.style.strokeWidth,
+      points: encodePoints(s.points, x, y),
+      pressures: s.real ? Uint8Array.from(s.pressures, (v) => Math.round(v * 255)) : null,
+    };
+  }
+
+  private redraw(last: boolean): void {
+    const s = this.stroke!;
+    const rel = s.points.map((v, i) => v - s.points[i % 2]!);
+    s.node.setAttrs({ x: s.points[0], y: s.points[1], points: penOutline(rel, s.real ? s.pressures.map((v) => v * 255) : null, this.ctx.style.strokeWidth, last) });
+    this.ctx.canvas.active.batchDraw();
+  }
+
+  down(p: PointerInfo): void {
+    const node = new Line({ closed: true, fill: this.ctx.style.stroke, listening: false, perfectDrawEnabled: false });
+    this.ctx.canvas.active.add(node);
+    this.stroke = { id: this.ctx.actions.newId(), points: [p.wx, p.wy], pressures: [p.pressure], real: p.pointerType === 'pen', node, sent: 0 };
+    this.redraw(false);
+  }
+
+  move(p: PointerInfo): void {
+    const s = this.stroke;
+    if (!s) return;
+    const n = s.points.length;
+    if (Math.hypot(p.wx - s.points[n - 2]!, p.wy - s.points[n - 1]!) * this.ctx.canvas.camera.zoom < 1) return;
+    s.points.push(p.wx, p.wy);
+    s.pressures.push(p.pressure);
+    this.redraw(false);
+    if (performance.now() - s.sent > 50) {
+      s.sent = performance.now();
+      this.ctx.liveStroke(s.id, this.record());
+    }
+  }
+
+  up(): void {
+    const s = this.stroke;
+    if (!s) return;
+    this.redraw(true);
+    this.ctx.actions.create([this.record()]);
+    this.ctx.liveStroke(s.id, null);
+    this.ctx.holdPreview(s.id, s.node);
+    this.stroke = null;
+  }
+
+  cancel(): void {
+    if (this.stroke) this.ctx.liveStroke(this.stroke.id, null);
+    this.stroke?.node.destroy();
+    this.stroke = null;
+  }
+}
+
+/** Rectangle, ellipse, line and arrow: press, drag to size, release. Shift keeps it square or at 45 degrees. */
+export class DragShapeTool implements Tool {
+  readonly cursor = 'crosshair';
+  private start: { x: number; y: number; id: string } | null = null;
+  private preview: KonvaNode | null = null;
+  private last: ShapeRecord | null = null;
+
+  constructor(
+    private readonly ctx: ToolContext,
+    private readonly kind: Extract<ShapeKind, 'rect' | 'ellipse' | 'line' | 'arrow'>,
+  ) {}
+
+  private recordTo(p: PointerInfo): ShapeRecord {
+    const { x, y, id } = this.start!;
+    let w = p.wx - x;
+    let h = p.wy - y;
+    if (p.shift) {
+      if (this.kind === 'line' || this.kind === 'arrow') {
+        const angle = Math.round(Math.atan2(h, w) / (Math.PI / 4)) * (Math.PI / 4);
+        const len = Math.hypot(w, h);
+        [w, h] = [Math.cos(angle) * len, Math.sin(angle) * len];
+      } else {
+        const side = Math.max(Math.abs(w), Math.abs(h));
+        [w, h] = [Math.sign(w || 1) * side, Math.sign(h || 1) * side];
+      }
+    }
+    const { style } = this.ctx;
+    const box = this.kind === 'rect' || this.kind === 'ellipse';
+    return { ...DEFAULT_PROPS, id, kind: this.kind, x, y, w, h, stroke: style.stroke, fill: box ? style.fill : 'transparent', strokeWidth: style.strokeWidth };
+  }
+
+  down(p: PointerInfo): void {
+    this.start = { x: p.wx, y: p.wy, id: this.ctx.actions.newId() };
+  }
+
+  move(p: PointerInfo): void {
+    if (!this.start) return;
+    this.last = this.recordTo(p);
+    this.preview?.destroy();
+    this.preview = createShapeNode(this.last);
+    this.ctx.canvas.active.add(this.preview as never);
+    this.ctx.canvas.active.batchDraw();
+  }
+
+  up(p: PointerInfo): void {
+    if (!this.start) return;
+    const record = this.recordTo(p);
+    const big = Math.hypot(record.w, record.h) * this.ctx.canvas.camera.zoom >= 4;
+    if (big) {
+      this.ctx.actions.create([record]);
+      if (this.preview) this.ctx.holdPreview(record.id, this.preview);
+      this.preview = null;
+      this.ctx.setTool('select');
+      this.ctx.selectWhenAdded(record.id);
+    }
+    this.cancel();
+  }
+
+  cancel(): void {
+    this.preview?.destroy();
+    this.preview = null;
+    this.start = null;
+    this.last = null;
+    this.ctx.canvas.active.batchDraw();
+  }
+}
+
+/** Text: click where the words go, then type. */
+export class TextTool implements Tool {
+  readonly cursor = 'text';
+  constructor(private readonly ctx: ToolContext) {}
+  down(): void {}
+  move(): void {}
+  up(p: PointerInfo): void {
+    this.ctx.editText({ x: p.wx, y: p.wy });
+  }
+  cancel(): void {}
+}
+
+/** Sticky note: click to place one, then type on it. */
+export class StickyTool implements Tool {
+  readonly cursor = 'crosshair';
+  static readonly SIZE = 200;
+  constructor(private readonly ctx: ToolContext) {}
+  down(): void {}
+  move(): void {}
+  up(p: PointerInfo): void {
+    const size = StickyTool.SIZE;
+    const id = this.ctx.actions.newId();
+    this.ctx.actions.create([{ ...DEFAULT_PROPS, id, kind: 'sticky', x: p.wx - size / 2, y: p.wy - size / 2, w: size, h: size, stroke: '#1e1e1e', fill: 'transparent', fontSize: 20 }]);
+    this.ctx.setTool('select');
+    this.ctx.editText({ id });
+  }
+  cancel(): void {}
+}
+
+/** Eraser: everything it touches fades, and goes when the press ends. */
+export class EraserTool implements Tool {
+  readonly cursor = 'cell';
+  private doomed: Set<string> | null = null;
+  constructor(private readonly ctx: ToolContext) {}
+
+  down(p: PointerInfo): void {
+    this.doomed = new Set();
+    this.move(p);
+  }
+
+  move(p: PointerInfo): void {
+    if (!this.doomed) return;
+    const id = this.ctx.canvas.hit(p.wx, p.wy, 8);
+    if (id && !this.doomed.has(id)) {
+      this.doomed.add(id);
+      this.ctx.canvas.node(id)?.opacity(0.25);
+      this.ctx.canvas.content.batchDraw();
+    }
+  }
+
+  up(): void {
+    if (this.doomed) this.ctx.actions.remove([...this.doomed]);
+    this.doomed = null;
+  }
+
+  cancel(): void {
+    for (const id of this.doomed ?? []) this.ctx.canvas.node(id)?.opacity(this.ctx.model.shapes.get(id)?.opacity ?? 1);
+    this.doomed = null;
+    this.ctx.canvas.content.batchDraw();
+  }
+}
+
+/** The record of a text shape for words typed at a point. */
+export function textRecord(id: string, x: number, y: number, text: string, style: Style): ShapeRecord {
+  const width = 320;
+  return { ...DEFAULT_PROPS, id, kind: 'text', x, y, w: width, h: measureTextHeight(text, width, style.fontSize), text, stroke: style.stroke, fontSize: style.fontSize, strokeWidth: 0 };
+}
+

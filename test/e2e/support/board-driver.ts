@@ -1,0 +1,110 @@
+/**
+ * One driver for a Lanvas board page, whether it is a browser tab on the web client or the desktop
+ * app's window: what a person does (pick a tool, drag, type) and what the tests read back.
+ */
+import { expect, type Page } from '@playwright/test';
+
+type Debug = { boardHash(): Promise<string>; inkBlocks(block?: number): number[] };
+type Win = { lanvasDebug: Debug; lanvasSession: { vm: { seq: number }; model: { order: string[]; shapes: Map<string, { kind: string; text: string }> }; view: { editor: Record<string, unknown> } } };
+
+export class BoardDriver {
+  constructor(readonly page: Page) {}
+
+  async connected(): Promise<void> {
+    await expect(this.page.getByTestId('status')).toHaveAttribute('data-status', 'connected', { timeout: 15_000 });
+  }
+
+  /** Presses a tool's shortcut key, as a person would. */
+  async tool(key: string): Promise<void> {
+    await this.page.locator('[data-testid="canvas"]').hover({ position: { x: 5, y: 5 } });
+    await this.page.keyboard.press(key);
+  }
+
+  async drag(from: [number, number], to: [number, number], steps = 8): Promise<void> {
+    const m = this.page.mouse;
+    await m.move(...from);
+    await m.down();
+    await m.move(...to, { steps });
+    await m.up();
+  }
+
+  /** A freehand stroke through the given points. */
+  async scribble(points: [number, number][]): Promise<void> {
+    const m = this.page.mouse;
+    await m.move(...points[0]!);
+    await m.down();
+    for (const p of points.slice(1)) await m.move(...p, { steps: 2 });
+    await m.up();
+  }
+
+  async typeAt(tool: 't' | 'n', at: [number, number], text: string): Promise<void> {
+    await this.tool(tool);
+    await this.page.mouse.click(...at);
+    await expect(this.page.getByTestId('text-editor')).toBeFocused();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Escape');
+    await expect(this.page.getByTestId('text-editor')).toHaveCount(0);
+  }
+
+  shapeCount(): Promise<number> {
+    return this.page.evaluate(() => (window as unknown as Win).lanvasSession.model.order.length);
+  }
+
+  kinds(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const { model } = (window as unknown as Win).lanvasSession;
+      return model.order.map((id) => model.shapes.get(id)!.kind);
+    });
+  }
+
+  texts(): Promise<string[]> {
+    return this.page.evaluate(() => {
+      const { model } = (window as unknown as Win).lanvasSession;
+      return model.order.map((id) => model.shapes.get(id)!.text).filter(Boolean);
+    });
+  }
+
+  seq(): Promise<number> {
+    return this.page.evaluate(() => (window as unknown as Win).lanvasSession.vm.seq);
+  }
+
+  boardHash(): Promise<string> {
+    return this.page.evaluate(() => (window as unknown as Win).lanvasDebug.boardHash());
+  }
+
+  /** Evaluates an expression on the editor (e.g. 'presence.cursorCount()'). */
+  editor<T>(expression: string): Promise<T> {
+    return this.page.evaluate((expr) => new Function('editor', `return editor.${expr}`)((window as unknown as Win).lanvasSession.view.editor) as T, expression);
+  }
+
+  async zoomToFit(): Promise<void> {
+    await this.tool('Shift+Digit1');
+  }
+
+  inkBlocks(): Promise<number[]> {
+    return this.page.evaluate(() => (window as unknown as Win).lanvasDebug.inkBlocks(8));
+  }
+}
+
+/** Two renderings agree when almost every 8x8 block has the same ink, within a small tolerance. */
+export function compareInk(a: number[], b: number[]): { ink: number; differing: number; fraction: number } {
+  expect(a.length).toBe(b.length);
+  let differing = 0;
+  let ink = 0;
+  for (let i = 0; i < a.length; i++) {
+    ink += a[i]!;
+    if (Math.abs(a[i]! - b[i]!) > 24) differing++;
+  }
+  return { ink, differing, fraction: differing / a.length };
+}
+
+export async function expectSameDrawing(a: BoardDriver, b: BoardDriver): Promise<void> {
+  await a.zoomToFit();
+  await b.zoomToFit();
+  await expect
+    .poll(async () => {
+      const r = compareInk(await a.inkBlocks(), await b.inkBlocks());
+      return r.ink > 2000 && r.fraction < 0.003;
+    }, { timeout: 10_000 })
+    .toBe(true);
+}

@@ -1,0 +1,157 @@
+/**
+ * The whiteboard in Debian's Chromium against a real host process: two people use every tool and see
+ * each other's work, cursors and strokes in progress; their canvases match pixel for pixel (within a
+ * small tolerance) and their boards hash alike; a late joiner after a snapshot and 200+ events draws
+ * everything; per-person undo; the host restarting under them.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { tempDataDir } from '../../support/host';
+import { startHostProcess, type HostProcess } from '../../support/host-process';
+import { BoardDriver, compareInk, expectSameDrawing } from '../support/board-driver';
+
+const SECRET = 'whiteboard secret';
+let host: HostProcess | null = null;
+
+test.afterEach(async () => {
+  await host?.stop();
+  host = null;
+});
+
+async function person(browser: Browser, port: number, name: string, color: string): Promise<BoardDriver> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page: Page = await context.newPage();
+  await page.addInitScript(([n, c]) => localStorage.setItem('lanvas.identity', JSON.stringify({ name: n, color: c })), [name, color]);
+  await page.goto(`http://127.0.0.1:${port}/#board=wb&secret=${encodeURIComponent(SECRET)}`);
+  const driver = new BoardDriver(page);
+  await driver.connected();
+  return driver;
+}
+
+test('two people use every tool, see each other live, and draw the same board', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  host = await startHostProcess({ dataDir: tempDataDir(), boards: { wb: SECRET }, extra: ['--snapshot-every', '250'] });
+  const ada = await person(browser, host.port, 'Ada', '#e03131');
+  const bo = await person(browser, host.port, 'Bo', '#1971c2');
+
+  // Ada: rectangle, ellipse, line, arrow, pen, sticky, text.
+  await ada.tool('r');
+  await ada.drag([200, 250], [360, 360]);
+  await ada.tool('o');
+  await ada.drag([420, 250], [580, 370]);
+  await ada.tool('l');
+  await ada.drag([200, 420], [360, 470]);
+  await ada.tool('a');
+  await ada.drag([420, 430], [580, 480]);
+  await ada.tool('p');
+  await ada.scribble(Array.from({ length: 25 }, (_, i) => [200 + i * 8, 560 + Math.sin(i / 3) * 30] as [number, number]));
+  await ada.typeAt('n', [760, 320], 'Sticky from Ada');
+  await ada.typeAt('t', [700, 520], 'Text from Ada');
+
+  // Bo sees Ada's cursor while she moves, and her stroke while she is still drawing it.
+  await ada.page.mouse.move(640, 640);
+  await ada.page.mouse.move(660, 650);
+  await expect.poll(() => bo.editor<number>('presence.cursorCount()')).toBeGreaterThan(0);
+  await ada.tool('p');
+  await ada.page.mouse.move(900, 600);
+  await ada.page.mouse.down();
+  for (let i = 0; i < 12; i++) await ada.page.mouse.move(900 + i * 10, 600 + (i % 3) * 8, { steps: 2 });
+  await expect.poll(() => bo.editor<number>('canvas.active.getChildren().length')).toBeGreaterThan(0);
+  await ada.page.mouse.up();
+  await expect.poll(() => bo.editor<number>('canvas.active.getChildren().length')).toBe(0);
+
+  // Bo draws too, in another colour with a fill, then moves it with the select tool.
+  await bo.page.getByTestId('stroke-2f9e44').click();
+  await bo.page.getByTestId('fill-a5d8ff').click();
+  await bo.tool('r');
+  await bo.drag([900, 250], [1050, 330]);
+  await bo.drag([975, 290], [1000, 240]); // the new shape is selected: drag it
+
+  // The eraser removes the stroke it touches.
+  await expect.poll(() => ada.shapeCount()).toBe(9);
+  await ada.tool('e');
+  await ada.drag([940, 590], [960, 640]);
+  await expect.poll(() => ada.kinds()).toEqual(['rect', 'ellipse', 'line', 'arrow', 'pen', 'sticky', 'text', 'rect']);
+  await expect.poll(() => bo.shapeCount()).toBe(8);
+  expect(await bo.texts()).toEqual(['Sticky from Ada', 'Text from Ada']);
+
+  await expect.poll(async () => (await ada.boardHash()) === (await bo.boardHash())).toBe(true);
+  await expectSameDrawing(ada, bo);
+  await ada.page.screenshot({ path: testInfo.outputPath('ada.png') });
+  await bo.page.screenshot({ path: testInfo.outputPath('bo.png') });
+});
+
+test('a late joiner after a snapshot and 200 more events draws every shape', async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  host = await startHostProcess({ dataDir: tempDataDir(), boards: { wb: SECRET }, extra: ['--snapshot-every', '250'] });
+  const ada = await person(browser, host.port, 'Ada', '#e03131');
+  await ada.tool('r');
+  await ada.drag([300, 300], [500, 420]);
+  await ada.tool('p');
+  await ada.scribble(Array.from({ length: 20 }, (_, i) => [300 + i * 10, 500 + Math.cos(i / 2) * 40] as [number, number]));
+  await ada.typeAt('n', [800, 350], 'before the snapshot');
+  // Many small edits, paced under the per-client rate limit: nudge the rectangle back and forth.
+  await ada.page.evaluate(async () => {
+    const { model, view } = (window as unknown as { lanvasSession: { model: { order: string[]; shapes: Map<string, { x: number }> }; view: { editor: { actions: { update(c: unknown[]): void } } } } }).lanvasSession;
+    const id = model.order[0]!;
+    for (let i = 0; i < 480; i++) {
+      view.editor.actions.update([{ id, props: { x: 300 + (i % 40) } }]);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  });
+  await ada.typeAt('t', [600, 650], 'after the snapshot');
+  await expect.poll(() => host!.output()).toMatch(/snapshot stored at event (\d+)/);
+  const stored = Math.max(...[...host.output().matchAll(/snapshot stored at event (\d+)/g)].map((m) => Number(m[1])));
+  expect((await ada.seq()) - stored).toBeGreaterThanOrEqual(200);
+
+  const late = await person(browser, host.port, 'Late', '#9c36b5');
+  expect(await late.kinds()).toEqual(await ada.kinds());
+  await expect.poll(async () => (await late.boardHash()) === (await ada.boardHash())).toBe(true);
+  await expectSameDrawing(ada, late);
+  await late.page.screenshot({ path: testInfo.outputPath('late-joiner.png') });
+});
+
+test('each person undoes only their own work, while both edit', async ({ browser }) => {
+  host = await startHostProcess({ dataDir: tempDataDir(), boards: { wb: SECRET } });
+  const ada = await person(browser, host.port, 'Ada', '#e03131');
+  const bo = await person(browser, host.port, 'Bo', '#1971c2');
+  await ada.tool('r');
+  await ada.drag([200, 200], [400, 300]);
+  await bo.tool('o');
+  await bo.drag([500, 200], [700, 300]);
+  await expect.poll(() => ada.kinds()).toEqual(['rect', 'ellipse']);
+  await ada.page.keyboard.press('Control+z');
+  await expect.poll(() => bo.kinds()).toEqual(['ellipse']);
+  await bo.page.getByTestId('undo').click();
+  await expect.poll(() => ada.kinds()).toEqual([]);
+  await ada.page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => bo.kinds()).toEqual(['rect']);
+  await bo.page.keyboard.press('Control+y');
+  await expect.poll(() => ada.kinds()).toEqual(['ellipse', 'rect']); // each comes back at its old depth
+});
+
+test('the pages reconnect by themselves when the host restarts, and every shape is still drawn', async ({ browser }) => {
+  const dataDir = tempDataDir();
+  host = await startHostProcess({ dataDir, boards: { wb: SECRET } });
+  const ada = await person(browser, host.port, 'Ada', '#e03131');
+  const bo = await person(browser, host.port, 'Bo', '#1971c2');
+  await ada.tool('r');
+  await ada.drag([200, 200], [400, 300]);
+  await bo.tool('p');
+  await bo.scribble(Array.from({ length: 15 }, (_, i) => [500 + i * 12, 400 + (i % 4) * 10] as [number, number]));
+  await expect.poll(() => ada.shapeCount()).toBe(2);
+  await ada.zoomToFit();
+  const before = await ada.inkBlocks();
+
+  const port = host.port;
+  await host.stop();
+  await expect(ada.page.getByTestId('status')).toHaveAttribute('data-status', 'reconnecting');
+  host = await startHostProcess({ dataDir, port, boards: { wb: SECRET } });
+  await ada.connected();
+  await bo.connected();
+  expect(await ada.shapeCount()).toBe(2);
+  await ada.zoomToFit();
+  const after = compareInk(before, await ada.inkBlocks());
+  expect(after.ink).toBeGreaterThan(1000);
+  expect(after.fraction).toBeLessThan(0.003);
+  await expect.poll(async () => (await ada.boardHash()) === (await bo.boardHash())).toBe(true);
+});
