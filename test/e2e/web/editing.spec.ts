@@ -1,0 +1,147 @@
+/**
+ * Editing as a person does it, in Chromium against a real host: keyboard shortcuts for the clipboard,
+ * duplicate, select all, delete and z-order; editing text in place; zoom about the pointer and panning;
+ * exporting PNG (1x, 2x) and SVG of the board and of the selection.
+ */
+import fs from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { tempDataDir } from '../../support/host';
+import { startHostProcess, type HostProcess } from '../../support/host-process';
+import { BoardDriver } from '../support/board-driver';
+
+const SECRET = 'editing secret';
+let host: HostProcess | null = null;
+
+test.afterEach(async () => {
+  await host?.stop();
+  host = null;
+});
+
+async function open(page: Page): Promise<BoardDriver> {
+  host = await startHostProcess({ dataDir: tempDataDir(), boards: { ed: SECRET } });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(`http://127.0.0.1:${host.port}/#board=ed&secret=${encodeURIComponent(SECRET)}`);
+  const board = new BoardDriver(page);
+  await board.connected();
+  return board;
+}
+
+test('shortcuts: copy, paste, duplicate, select all, z-order, delete', async ({ page }) => {
+  const board = await open(page);
+  await board.tool('r');
+  await board.drag([200, 200], [360, 300]);
+  await board.tool('o');
+  await board.drag([300, 250], [460, 360]);
+  await expect.poll(() => board.kinds()).toEqual(['rect', 'ellipse']);
+
+  // The ellipse is selected after drawing: copy and paste it twice, duplicate the paste.
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect.poll(() => board.shapeCount()).toBe(3);
+  await page.keyboard.press('Control+d');
+  await expect.poll(() => board.kinds()).toEqual(['rect', 'ellipse', 'ellipse', 'ellipse']);
+  expect(await board.editor<number>('selection.ids.size')).toBe(1);
+
+  // Send the selected copy to the back, then bring it forward one step.
+  await page.keyboard.press('Control+Shift+BracketLeft');
+  await expect.poll(() => board.kinds()).toEqual(['ellipse', 'rect', 'ellipse', 'ellipse']);
+  await page.keyboard.press('Control+BracketRight');
+  await expect.poll(() => board.kinds()).toEqual(['rect', 'ellipse', 'ellipse', 'ellipse']);
+
+  // Click the rectangle's edge to select it alone, delete it; then select all and delete the rest.
+  await board.tool('v');
+  await page.mouse.click(200, 230);
+  expect(await board.editor<number>('selection.ids.size')).toBe(1);
+  await page.keyboard.press('Delete');
+  await expect.poll(() => board.kinds()).toEqual(['ellipse', 'ellipse', 'ellipse']);
+  await page.keyboard.press('Control+a');
+  expect(await board.editor<number>('selection.ids.size')).toBe(3);
+  await page.keyboard.press('Backspace');
+  await expect.poll(() => board.shapeCount()).toBe(0);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => board.shapeCount()).toBe(3);
+});
+
+test('text is edited in place by double-clicking it', async ({ page }) => {
+  const board = await open(page);
+  await board.typeAt('n', [500, 400], 'first words');
+  await expect.poll(() => board.texts()).toEqual(['first words']);
+  await page.mouse.dblclick(450, 380);
+  await expect(page.getByTestId('text-editor')).toBeFocused();
+  await page.keyboard.press('End');
+  await page.keyboard.type(', then more');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => board.texts()).toEqual(['first words, then more']);
+});
+
+test('the wheel zooms about the pointer; space-drag and the middle button pan', async ({ page }) => {
+  const board = await open(page);
+  await board.tool('r');
+  await board.drag([600, 400], [700, 460]);
+  await board.page.getByTestId('zoom').click(); // zoom to fit: the shape fits at 100%
+  await expect(page.getByTestId('zoom')).toHaveText('100%');
+  const camera = () => board.editor<{ x: number; y: number; zoom: number }>('canvas.camera');
+  const worldAt = async (sx: number, sy: number) => {
+    const c = await camera();
+    return [c.x + sx / c.zoom, c.y + (sy - 44) / c.zoom];
+  };
+  const before = await worldAt(640, 430);
+  await page.mouse.move(640, 430);
+  await page.mouse.wheel(0, -300);
+  await expect.poll(async () => (await camera()).zoom).toBeGreaterThan(1.2);
+  const after = await worldAt(640, 430);
+  expect(after[0]).toBeCloseTo(before[0]!, 0);
+  expect(after[1]).toBeCloseTo(before[1]!, 0);
+  await expect(page.getByTestId('zoom')).not.toHaveText('100%');
+
+  const start = await camera();
+  await page.keyboard.down('Space');
+  await board.drag([400, 400], [500, 450]);
+  await page.keyboard.up('Space');
+  const panned = await camera();
+  expect((start.x - panned.x) * panned.zoom).toBeCloseTo(100, 0);
+  expect((start.y - panned.y) * panned.zoom).toBeCloseTo(50, 0);
+  await page.mouse.move(500, 500);
+  await page.mouse.down({ button: 'middle' });
+  await page.mouse.move(450, 500, { steps: 4 });
+  await page.mouse.up({ button: 'middle' });
+  expect(((await camera()).x - panned.x) * panned.zoom).toBeCloseTo(50, 0);
+  expect(await board.shapeCount()).toBe(1); // panning drew nothing
+});
+
+test('export PNG at 1x and 2x and SVG, of the board and of the selection', async ({ page }) => {
+  const board = await open(page);
+  await board.tool('r');
+  await board.drag([200, 200], [400, 300]);
+  await board.tool('p');
+  await board.scribble(Array.from({ length: 20 }, (_, i) => [500 + i * 10, 400 + (i % 5) * 6] as [number, number]));
+  await expect.poll(() => board.shapeCount()).toBe(2);
+  await page.keyboard.press('Escape');
+
+  const save = async (testid: string) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testid).click()]);
+    return fs.readFileSync((await download.path())!);
+  };
+  const pngSize = (png: Buffer) => [png.readUInt32BE(16), png.readUInt32BE(20)];
+  const png1 = await save('export-png');
+  const png2 = await save('export-png-2x');
+  expect(png1.subarray(1, 4).toString()).toBe('PNG');
+  const [w1, h1] = pngSize(png1);
+  const [w2, h2] = pngSize(png2);
+  expect(w2).toBe(2 * w1!);
+  expect(h2).toBe(2 * h1!);
+  expect(w1).toBeGreaterThan(390);
+  const svg = (await save('export-svg')).toString();
+  expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(svg).toContain('<rect');
+  expect(svg).toContain('<polygon');
+
+  // Select just the rectangle: the exports shrink to it.
+  await page.mouse.click(200, 250);
+  expect(await board.editor<number>('selection.ids.size')).toBe(1);
+  const [ws] = pngSize(await save('export-png'));
+  expect(ws).toBeLessThan(w1!);
+  const svgSel = (await save('export-svg')).toString();
+  expect(svgSel).toContain('<rect');
+  expect(svgSel).not.toContain('<polygon');
+});
