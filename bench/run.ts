@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { canvasBenchmarks } from './canvas.bench';
 import { joinBenchmark } from './join.bench';
 import { relayBenchmarks } from './relay.bench';
 import { snapshotBenchmarks } from './snapshot.bench';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
   results.push(...(await snapshotBenchmarks(SHAPES, quick ? 3 : 7)));
   results.push(await joinBenchmark(SHAPES, 10_000, quick ? 3 : 7));
   results.push(...(await relayBenchmarks(quick ? 100 : 400, quick ? 2 : 6)));
+  results.push(...(await canvasBenchmarks(quick ? 3 : 7)));
   console.log('');
   printResults(results);
   const dir = path.join(import.meta.dirname, 'results');

@@ -46,7 +46,7 @@ export function createShapeNode(s: ShapeProps): KonvaNode {
       });
     case 'rect': {
       const f = boxFrame(s);
-      return new Rect({ ...common(s), ...f, stroke: s.stroke, strokeWidth: s.strokeWidth, fill: s.fill === 'transparent' ? undefined : s.fill, cornerRadius: 2 });
+      return new Rect({ ...common(s), ...f, stroke: s.stroke, strokeWidth: s.strokeWidth, fill: s.fill === 'transparent' ? undefined : s.fill });
     }
     case 'ellipse': {
       const f = boxFrame(s);

@@ -40,7 +40,7 @@ function shapeSvg(s: ShapeRecord): string {
       return `<g${opacity}><line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(ex)}" y2="${n(ey)}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}" stroke-linecap="round"/><polygon points="${n(ex)},${n(ey)} ${left} ${right}" fill="${s.stroke}"/></g>`;
     }
     case 'rect':
-      return `<rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" rx="2" fill="${fill}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${turn}${opacity}/>`;
+      return `<rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" fill="${fill}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${turn}${opacity}/>`;
     case 'ellipse':
       return `<ellipse cx="${n(b.minX + w / 2)}" cy="${n(b.minY + h / 2)}" rx="${n(w / 2)}" ry="${n(h / 2)}" fill="${fill}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${turn}${opacity}/>`;
     case 'text':
