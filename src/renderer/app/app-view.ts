@@ -41,9 +41,11 @@ export class AppView extends View<BoardModel> {
     stage.append(this.canvasHost);
     this.editor = new Editor(this.canvasHost, model, session);
     this.editor.zoomToFit();
-    const bar = document.querySelector<HTMLElement>('[data-testid="toolbar"]')!;
-    bar.hidden = false;
-    this.toolbar = new Toolbar(bar, this.editor, isMac, download);
+    const top = document.querySelector<HTMLElement>('[data-testid="toolbar"]')!;
+    const side = document.querySelector<HTMLElement>('[data-testid="stylebar"]')!;
+    top.hidden = false;
+    side.hidden = false;
+    this.toolbar = new Toolbar({ top, side }, this.editor, isMac, download);
     this.editor.onChange = () => this.toolbar.update();
     this.renderParticipants();
 
@@ -76,7 +78,7 @@ export class AppView extends View<BoardModel> {
     window.removeEventListener('keydown', this.onKey);
     this.editor.destroy();
     this.canvasHost.remove();
-    document.querySelector<HTMLElement>('[data-testid="toolbar"]')!.replaceChildren();
+    for (const id of ['toolbar', 'stylebar']) document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!.replaceChildren();
     this.list.replaceChildren();
   }
 }

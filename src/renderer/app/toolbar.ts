@@ -1,7 +1,10 @@
-/** The toolbar: tools, colours, widths, undo/redo, zoom and export. Buttons run editor commands. */
+/**
+ * The chrome around the canvas: tools, undo/redo, zoom and export along the top; the pen's colour,
+ * fill, width, opacity and text size in a panel at the side. Buttons run editor commands.
+ */
 import type { Editor } from '../canvas/editor';
 import { describeCombo, SHORTCUTS, type Command } from '../canvas/shortcuts';
-import { FILLS, PALETTE, WIDTHS } from '../canvas/style';
+import { FILLS, FONT_SIZES, OPACITIES, PALETTE, WIDTHS } from '../canvas/style';
 import type { ToolName } from '../canvas/tools';
 
 /** 24x24 stroke icons (path data), so every platform draws the same thing. */
@@ -73,15 +76,17 @@ export class Toolbar {
   private strokeButtons = new Map<string, HTMLButtonElement>();
   private fillButtons = new Map<string, HTMLButtonElement>();
   private widthButtons = new Map<number, HTMLButtonElement>();
+  private opacityButtons = new Map<number, HTMLButtonElement>();
+  private sizeButtons = new Map<number, HTMLButtonElement>();
   private zoomLabel: HTMLButtonElement;
 
   constructor(
-    private readonly root: HTMLElement,
+    roots: { top: HTMLElement; side: HTMLElement },
     private readonly editor: Editor,
     isMac: boolean,
     download: (name: string, url: string) => void,
   ) {
-    const group = (name: string) => {
+    const makeGroup = (root: HTMLElement) => (name: string) => {
       const g = document.createElement('div');
       g.className = 'tool-group';
       g.setAttribute('role', 'group');
@@ -89,32 +94,47 @@ export class Toolbar {
       root.append(g);
       return g;
     };
+    const group = makeGroup(roots.top);
+    const styleGroup = makeGroup(roots.side);
     const tools = group('Tools');
     for (const [name, title] of TOOLS) {
       const b = button(icon(name), title + shortcutFor(`tool.${name}`, isMac), `tool-${name}`, () => editor.setTool(name));
       this.toolButtons.set(name, b);
       tools.append(b);
     }
-    const strokes = group('Colour');
+    const strokes = styleGroup('Colour');
     for (const color of PALETTE) {
       const b = swatch(color, `Colour ${color}`, `stroke-${color.slice(1)}`, () => this.setStyle({ stroke: color }));
       this.strokeButtons.set(color, b);
       strokes.append(b);
     }
-    const fills = group('Fill');
+    const fills = styleGroup('Fill');
     for (const color of FILLS) {
       const b = swatch(color, color === 'transparent' ? 'No fill' : `Fill ${color}`, `fill-${color.replace('#', '')}`, () => this.setStyle({ fill: color }));
       b.classList.add('fill');
       this.fillButtons.set(color, b);
       fills.append(b);
     }
-    const widths = group('Width');
+    const widths = styleGroup('Width');
     for (const width of WIDTHS) {
       const b = button('', `Width ${width}`, `width-${width}`, () => this.setStyle({ strokeWidth: width }));
       b.className = 'width';
       b.style.setProperty('--w', `${width}px`);
       this.widthButtons.set(width, b);
       widths.append(b);
+    }
+    const opacity = styleGroup('Opacity');
+    for (const value of OPACITIES) {
+      const b = button(`${Math.round(value * 100)}%`, `Opacity ${Math.round(value * 100)}%`, `opacity-${Math.round(value * 100)}`, () => this.setStyle({ opacity: value }));
+      b.className = 'small';
+      this.opacityButtons.set(value, b);
+      opacity.append(b);
+    }
+    const sizes = styleGroup('Text size');
+    for (const [label, size] of FONT_SIZES) {
+      const b = button(label, `Text size ${size}`, `font-${size}`, () => this.setStyle({ fontSize: size }));
+      this.sizeButtons.set(size, b);
+      sizes.append(b);
     }
     const edit = group('Edit');
     edit.append(
@@ -138,7 +158,7 @@ export class Toolbar {
   }
 
   /** Changes the pen, and the selected shapes with it. */
-  private setStyle(patch: Partial<{ stroke: string; fill: string; strokeWidth: number }>): void {
+  private setStyle(patch: Partial<{ stroke: string; fill: string; strokeWidth: number; opacity: number; fontSize: number }>): void {
     Object.assign(this.editor.style, patch);
     const ids = [...this.editor.selection.ids];
     this.editor.actions.update(ids.map((id) => ({ id, props: patch })));
@@ -151,6 +171,8 @@ export class Toolbar {
     for (const [c, b] of this.strokeButtons) b.setAttribute('aria-pressed', String(c === editor.style.stroke));
     for (const [c, b] of this.fillButtons) b.setAttribute('aria-pressed', String(c === editor.style.fill));
     for (const [w, b] of this.widthButtons) b.setAttribute('aria-pressed', String(w === editor.style.strokeWidth));
+    for (const [o, b] of this.opacityButtons) b.setAttribute('aria-pressed', String(o === editor.style.opacity));
+    for (const [f, b] of this.sizeButtons) b.setAttribute('aria-pressed', String(f === editor.style.fontSize));
     this.zoomLabel.textContent = `${Math.round(editor.canvas.camera.zoom * 100)}%`;
   }
 }

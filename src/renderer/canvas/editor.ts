@@ -91,6 +91,7 @@ export class Editor {
       handTool: () => this.toolName === 'hand',
       pointerMoved: (wx, wy) => this.sendCursor(wx, wy),
       doubleClick: (wx, wy) => this.doubleClick(wx, wy),
+      ownsPointer: (sx, sy) => this.selection.handlesAt(sx, sy),
     });
     this.canvas.onCamera = () => {
       this.selection.render();

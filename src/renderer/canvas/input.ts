@@ -16,6 +16,8 @@ export interface InputTarget {
   handTool(): boolean;
   pointerMoved(wx: number, wy: number): void;
   doubleClick(wx: number, wy: number): void;
+  /** True where the canvas handles the press itself (the selection's resize and rotate handles). */
+  ownsPointer(sx: number, sy: number): boolean;
 }
 
 type Mode = { kind: 'idle' } | { kind: 'tool'; id: number } | { kind: 'pan'; id: number; x: number; y: number } | { kind: 'pinch'; distance: number; cx: number; cy: number };
@@ -91,6 +93,7 @@ export class InputController {
       }
     }
     if (this.mode.kind !== 'idle') return;
+    if (e.button === 0 && !this.space && this.target.ownsPointer(...this.local(e))) return;
     this.target.element.setPointerCapture(e.pointerId);
     if (e.button === 1 || this.space || this.target.handTool()) {
       this.mode = { kind: 'pan', id: e.pointerId, x: e.clientX, y: e.clientY };

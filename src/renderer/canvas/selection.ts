@@ -68,6 +68,7 @@ export class Selection {
     const shapes = ids.map((id) => this.model.shapes.get(id)!);
     const boxes = ids.length > 0 && shapes.every((s) => BOX_KINDS.has(s.kind));
     this.transformer.nodes(boxes ? ids.map((id) => this.canvas.node(id)!).filter(Boolean) : []);
+    this.transformer.visible(boxes);
     const bounds = union(ids.map((id) => this.canvas.index.boxOf(id)!).filter(Boolean));
     this.outline.visible(!boxes && bounds !== null);
     if (!boxes && bounds) {
@@ -75,6 +76,12 @@ export class Selection {
       this.outline.setAttrs({ x: bounds.minX - pad, y: bounds.minY - pad, width: bounds.maxX - bounds.minX + 2 * pad, height: bounds.maxY - bounds.minY + 2 * pad, strokeWidth: 1 / this.canvas.camera.zoom });
     }
     this.canvas.overlay.batchDraw();
+  }
+
+  /** Is (sx, sy) on one of the handles now showing? Then the Transformer takes the press. */
+  handlesAt(sx: number, sy: number): boolean {
+    if (!this.transformer.visible() || this.transformer.nodes().length === 0) return false;
+    return this.canvas.overlay.getIntersection({ x: sx, y: sy })?.getParent() === this.transformer;
   }
 
   /** Turns what the Transformer did to the nodes into one update of the model. */

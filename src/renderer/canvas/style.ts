@@ -3,11 +3,18 @@ export interface Style {
   stroke: string;
   fill: string;
   strokeWidth: number;
+  opacity: number;
   fontSize: number;
 }
 
 export const PALETTE = ['#1e1e1e', '#e03131', '#2f9e44', '#1971c2', '#f08c00', '#9c36b5'];
 export const FILLS = ['transparent', '#ffc9c9', '#b2f2bb', '#a5d8ff', '#ffec99', '#eebefa'];
 export const WIDTHS = [2, 4, 8];
+export const OPACITIES = [1, 0.6, 0.3];
+export const FONT_SIZES: [label: string, size: number][] = [
+  ['S', 16],
+  ['M', 24],
+  ['L', 36],
+];
 
-export const defaultStyle = (): Style => ({ stroke: PALETTE[0]!, fill: 'transparent', strokeWidth: 4, fontSize: 24 });
+export const defaultStyle = (): Style => ({ stroke: PALETTE[0]!, fill: 'transparent', strokeWidth: 4, opacity: 1, fontSize: 24 });

@@ -138,6 +138,7 @@ export class PenTool implements Tool {
       y,
       stroke: this.ctx.style.stroke,
       strokeWidth: this.ctx.style.strokeWidth,
+      opacity: this.ctx.style.opacity,
       points: encodePoints(s.points, x, y),
       pressures: s.real ? Uint8Array.from(s.pressures, (v) => Math.round(v * 255)) : null,
     };
@@ -216,7 +217,7 @@ export class DragShapeTool implements Tool {
     }
     const { style } = this.ctx;
     const box = this.kind === 'rect' || this.kind === 'ellipse';
-    return { ...DEFAULT_PROPS, id, kind: this.kind, x, y, w, h, stroke: style.stroke, fill: box ? style.fill : 'transparent', strokeWidth: style.strokeWidth };
+    return { ...DEFAULT_PROPS, id, kind: this.kind, x, y, w, h, stroke: style.stroke, fill: box ? style.fill : 'transparent', strokeWidth: style.strokeWidth, opacity: style.opacity };
   }
 
   down(p: PointerInfo): void {
@@ -277,7 +278,8 @@ export class StickyTool implements Tool {
   up(p: PointerInfo): void {
     const size = StickyTool.SIZE;
     const id = this.ctx.actions.newId();
-    this.ctx.actions.create([{ ...DEFAULT_PROPS, id, kind: 'sticky', x: p.wx - size / 2, y: p.wy - size / 2, w: size, h: size, stroke: '#1e1e1e', fill: 'transparent', fontSize: 20 }]);
+    const { opacity, fontSize } = this.ctx.style;
+    this.ctx.actions.create([{ ...DEFAULT_PROPS, id, kind: 'sticky', x: p.wx - size / 2, y: p.wy - size / 2, w: size, h: size, stroke: '#1e1e1e', fill: 'transparent', fontSize, opacity }]);
     this.ctx.setTool('select');
     this.ctx.editText({ id });
   }
@@ -320,6 +322,6 @@ export class EraserTool implements Tool {
 /** The record of a text shape for words typed at a point. */
 export function textRecord(id: string, x: number, y: number, text: string, style: Style): ShapeRecord {
   const width = 320;
-  return { ...DEFAULT_PROPS, id, kind: 'text', x, y, w: width, h: measureTextHeight(text, width, style.fontSize), text, stroke: style.stroke, fontSize: style.fontSize, strokeWidth: 0 };
+  return { ...DEFAULT_PROPS, id, kind: 'text', x, y, w: width, h: measureTextHeight(text, width, style.fontSize), text, stroke: style.stroke, fontSize: style.fontSize, strokeWidth: 0, opacity: style.opacity };
 }
 

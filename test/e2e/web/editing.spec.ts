@@ -145,3 +145,34 @@ test('export PNG at 1x and 2x and SVG, of the board and of the selection', async
   expect(svgSel).toContain('<rect');
   expect(svgSel).not.toContain('<polygon');
 });
+
+test('resize and rotate with the handles; restyle the selection', async ({ page }) => {
+  const board = await open(page);
+  await board.tool('r');
+  await board.drag([300, 300], [500, 400]); // selected once it arrives
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
+  const shape = () =>
+    page.evaluate(() => {
+      const { model } = (window as unknown as { lanvasSession: { model: { order: string[]; shapes: Map<string, { w: number; h: number; rotation: number; opacity: number; stroke: string }> } } }).lanvasSession;
+      const s = model.shapes.get(model.order[0]!)!;
+      return { w: s.w, h: s.h, rotation: s.rotation, opacity: s.opacity, stroke: s.stroke };
+    });
+  const canvasTop = (await page.getByTestId('canvas').boundingBox())!.y;
+  const anchor = async (name: string) => {
+    const p = await board.editor<{ x: number; y: number }>(`selection.transformer.findOne('.${name}').getAbsolutePosition()`);
+    return [p.x, p.y + canvasTop] as [number, number];
+  };
+  await board.drag(await anchor('bottom-right'), [600, 450], 6);
+  await expect.poll(async () => Math.round((await shape()).w)).toBeGreaterThan(250);
+  const resized = await shape();
+  expect(resized.h).toBeGreaterThan(120);
+
+  const [rx, ry] = await anchor('rotater');
+  await board.drag([rx, ry], [rx + 300, ry + 300], 10);
+  await expect.poll(async () => (await shape()).rotation).toBeGreaterThan(10);
+
+  await page.getByTestId('opacity-60').click();
+  await page.getByTestId('stroke-e03131').click();
+  await expect.poll(async () => (await shape()).opacity).toBe(0.6);
+  expect((await shape()).stroke).toBe('#e03131');
+});
