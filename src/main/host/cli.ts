@@ -14,10 +14,12 @@ import { BoardStore } from '../store/board-store';
 import { createStaticServer } from './static-server';
 
 const USAGE = `usage: npm run host -- [--port 8787] [--host 127.0.0.1] [--data DIR]
-                        [--board ID=SECRET ...] [--secret SECRET] [--snapshot-every N] [--event-rate N] [--web DIR]
+                        [--board ID=SECRET ...] [--secret SECRET] [--snapshot-every N] [--snapshot-seconds N] [--event-rate N] [--web DIR]
   --board ID=SECRET   serve board ID to those who know SECRET (repeatable)
   --secret SECRET     serve any board id with this secret (default: only the --board ones;
                       with neither, a random secret is made and printed)
+  --snapshot-every N  ask for a snapshot after N events (default 1000)
+  --snapshot-seconds N  ... or after N seconds with any event in them (default 30)
   --event-rate N      events per second each client may send (bursts of 4N; default 60)
   --web DIR           serve the web client from DIR (default: out/renderer, after npm run build)`;
 
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
         board: { type: 'string', multiple: true, default: [] },
         secret: { type: 'string' },
         'snapshot-every': { type: 'string' },
+        'snapshot-seconds': { type: 'string' },
         web: { type: 'string' },
         'event-rate': { type: 'string' },
         help: { type: 'boolean', default: false },
@@ -69,6 +72,8 @@ async function main(): Promise<void> {
   }
   const snapshotEvery = args['snapshot-every'] === undefined ? undefined : Number(args['snapshot-every']);
   if (snapshotEvery !== undefined && !(Number.isInteger(snapshotEvery) && snapshotEvery > 0)) fail('bad --snapshot-every');
+  const snapshotSeconds = args['snapshot-seconds'] === undefined ? undefined : Number(args['snapshot-seconds']);
+  if (snapshotSeconds !== undefined && !(Number.isInteger(snapshotSeconds) && snapshotSeconds > 0)) fail('bad --snapshot-seconds');
 
   const eventRate = args['event-rate'] === undefined ? undefined : Number(args['event-rate']);
   if (eventRate !== undefined && !(Number.isInteger(eventRate) && eventRate > 0)) fail('bad --event-rate');
@@ -83,7 +88,10 @@ async function main(): Promise<void> {
     store,
     server,
     secretFor: (id) => boards.get(id) ?? anySecret,
-    policy: snapshotEvery ? { snapshotEveryEvents: snapshotEvery } : {},
+    policy: {
+      ...(snapshotEvery ? { snapshotEveryEvents: snapshotEvery } : {}),
+      ...(snapshotSeconds ? { snapshotEveryMs: snapshotSeconds * 1000 } : {}),
+    },
     rates: eventRate ? { event: { perSecond: eventRate, burst: 4 * eventRate }, ephemeral: LIMITS.ephemeralRate } : undefined,
     log,
   });

@@ -5,7 +5,7 @@
 import { expect, type Page } from '@playwright/test';
 
 type Debug = { boardHash(): Promise<string>; inkBlocks(block?: number): number[] };
-type Win = { lanvasDebug: Debug; lanvasSession: { vm: { seq: number }; model: { order: string[]; shapes: Map<string, { kind: string; text: string }> }; view: { editor: Record<string, unknown> } } };
+type Win = { lanvasDebug: Debug; lanvasSession: { unacknowledged: number; vm: { seq: number }; model: { order: string[]; shapes: Map<string, { kind: string; text: string }> }; view: { editor: Record<string, unknown> } } };
 
 export class BoardDriver {
   constructor(readonly page: Page) {}
@@ -66,6 +66,11 @@ export class BoardDriver {
 
   seq(): Promise<number> {
     return this.page.evaluate(() => (window as unknown as Win).lanvasSession.vm.seq);
+  }
+
+  /** Events this page sent that the host has not yet stamped and echoed. */
+  unacknowledged(): Promise<number> {
+    return this.page.evaluate(() => (window as unknown as Win).lanvasSession.unacknowledged);
   }
 
   boardHash(): Promise<string> {

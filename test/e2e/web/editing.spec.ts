@@ -173,6 +173,7 @@ test('resize and rotate with the handles; restyle the selection', async ({ page 
 
   await page.getByTestId('opacity-60').click();
   await page.getByTestId('stroke-e03131').click();
+  // Two separate updates, each echoed by the host in its own time: wait for both.
   await expect.poll(async () => (await shape()).opacity).toBe(0.6);
-  expect((await shape()).stroke).toBe('#e03131');
+  await expect.poll(async () => (await shape()).stroke).toBe('#e03131');
 });
