@@ -23,7 +23,7 @@ export async function joinBenchmark(shapes: number, eventsAfter: number, runs: n
   board.append(moveEvents(eventsAfter, shapes, vm.seq + 1));
   await board.close();
 
-  const reflector = await Reflector.start({ store, secretFor: () => 'bench' });
+  const reflector = await Reflector.start({ store, resolve: (board) => ({ board, password: 'bench' }) });
   const url = `ws://127.0.0.1:${reflector.port}`;
   const join = async () => {
     const session = await Session.join({ url, board: 'join', secret: 'bench', user: { name: 'Bench', color: '#000000' }, model: BenchBoard, webSocket: wsFactory, compressor: zlibCompressor });

@@ -9,9 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Packr } from 'msgpackr';
 import WebSocket from 'ws';
-import { clientProof, deriveBoardKey } from '../src/shared/auth';
-import { randomBytes, randomId } from '../src/shared/bytes';
+import { randomId } from '../src/shared/bytes';
 import { decodeServerFrame, encodeFrame } from '../src/shared/frames';
+import { ClientHandshake, type SealedChannel } from '../src/shared/handshake';
 import { PROTOCOL_VERSION } from '../src/shared/protocol';
 import { encodeViewEvent } from '../src/renderer/engine/view-events';
 import { tempDataDir } from '../test/support/host';
@@ -79,21 +79,25 @@ async function bareClient(url: string): Promise<BenchClient> {
 async function reflectorClient(url: string): Promise<BenchClient> {
   const ws = new WebSocket(url, { perMessageDeflate: false });
   const id = randomId();
-  const cnonce = randomBytes(16);
-  const key = deriveBoardKey(SECRET, 'bench');
+  const handshake = new ClientHandshake('bench', SECRET);
+  let channel: SealedChannel | null = null;
   await new Promise((r) => ws.once('open', r));
   const client: BenchClient = {
     id,
     received: 0,
     onEcho: () => {},
-    send: (cseq) => ws.send(encodeFrame({ t: 'event', cseq, data: PAYLOAD })),
+    send: (cseq) => ws.send(channel!.outgoing.seal(encodeFrame({ t: 'event', cseq, data: PAYLOAD }))),
     close: () => ws.close(),
   };
-  const welcomed = new Promise<void>((resolve) => {
+  const welcomed = new Promise<void>((resolve, reject) => {
     ws.on('message', (data: Buffer) => {
-      const msg = decodeServerFrame(data);
-      if (msg.t === 'challenge') ws.send(encodeFrame({ t: 'auth', proof: clientProof(key, 'bench', cnonce, msg.snonce) }));
-      else if (msg.t === 'welcome') resolve();
+      const msg = decodeServerFrame(channel ? channel.incoming.open(data) : data);
+      if (msg.t === 'challenge') {
+        const answer = handshake.answer(msg.share, msg.proof);
+        if (answer === null) return reject(new Error('the bench host did not prove the secret'));
+        ws.send(encodeFrame({ t: 'auth', proof: answer.proof }));
+        channel = answer.channel;
+      } else if (msg.t === 'welcome') resolve();
       else if (msg.t === 'events') {
         for (const e of msg.events) {
           if (e[2] !== 0) continue;
@@ -103,7 +107,8 @@ async function reflectorClient(url: string): Promise<BenchClient> {
       }
     });
   });
-  ws.send(encodeFrame({ t: 'hello', v: PROTOCOL_VERSION, board: 'bench', viewId: id, cnonce, user: { name: 'bench', color: '#000000' } }));
+  const { sid, share } = handshake;
+  ws.send(encodeFrame({ t: 'hello', v: PROTOCOL_VERSION, board: 'bench', viewId: id, sid, share, user: { name: 'bench', color: '#000000' } }));
   await welcomed;
   return client;
 }

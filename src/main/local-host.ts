@@ -15,7 +15,7 @@ export class LocalHost {
 
   static async start(dataDir: string, log: (line: string) => void): Promise<LocalHost> {
     const secret = randomId(24);
-    const reflector = await Reflector.start({ store: new BoardStore(dataDir), secretFor: () => secret, host: '127.0.0.1', port: 0, log });
+    const reflector = await Reflector.start({ store: new BoardStore(dataDir), resolve: (board) => ({ board, password: secret }), host: '127.0.0.1', port: 0, log });
     return new LocalHost(reflector, secret);
   }
 

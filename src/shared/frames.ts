@@ -46,7 +46,8 @@ export function decodeClientFrame(bytes: Uint8Array): ClientMsg {
       check(isInt(m.v), 'hello.v');
       check(isBoardId(m.board), 'hello.board');
       check(isViewId(m.viewId), 'hello.viewId');
-      check(isBytes(m.cnonce, LIMITS.nonceBytes, LIMITS.nonceBytes), 'hello.cnonce');
+      check(isBytes(m.sid, LIMITS.sidBytes, LIMITS.sidBytes), 'hello.sid');
+      check(isBytes(m.share, LIMITS.shareBytes, LIMITS.shareBytes), 'hello.share');
       check(isUserInfo(m.user), 'hello.user');
       if (m.resume !== undefined) {
         const r = m.resume;
@@ -114,7 +115,7 @@ export function decodeServerFrame(bytes: Uint8Array): ServerMsg {
   const m = decodeObj(bytes);
   switch (m.t) {
     case 'challenge':
-      check(isBytes(m.snonce, LIMITS.nonceBytes, LIMITS.nonceBytes) && isBytes(m.proof, LIMITS.proofBytes, LIMITS.proofBytes), 'challenge');
+      check(isBytes(m.share, LIMITS.shareBytes, LIMITS.shareBytes) && isBytes(m.proof, LIMITS.proofBytes, LIMITS.proofBytes), 'challenge');
       break;
     case 'welcome':
       check(isStr(m.epoch, 64) && isFiniteNumber(m.time) && typeof m.resumed === 'boolean', 'welcome');

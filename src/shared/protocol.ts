@@ -3,7 +3,7 @@
  * docs/protocol.md explains the handshake and the order of messages; keep the two in step.
  */
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 export const LIMITS = {
   /** Largest WebSocket frame the reflector accepts from a client, in bytes. */
@@ -22,7 +22,8 @@ export const LIMITS = {
   /** A client that has not proven itself by then is closed. */
   authTimeoutMs: 10_000,
   maxNameLength: 64,
-  nonceBytes: 16,
+  sidBytes: 16,
+  shareBytes: 32,
   proofBytes: 32,
   hashBytes: 32,
 } as const;
@@ -97,9 +98,13 @@ export interface SnapshotRecord {
 export interface HelloMsg {
   t: 'hello';
   v: number;
+  /** The board id, or an invite code's session part: what the reflector looks the password up by. */
   board: string;
   viewId: string;
-  cnonce: Uint8Array;
+  /** PAKE session id, fresh per connection. */
+  sid: Uint8Array;
+  /** The client's PAKE share. */
+  share: Uint8Array;
   user: UserInfo;
   /** Present when reconnecting: the reflector incarnation and the last event this client processed. */
   resume?: { epoch: string; seq: number };
@@ -136,8 +141,9 @@ export type ClientMsg = HelloMsg | AuthMsg | EventMsg | EphemeralMsg | SnapHashM
 // ---- reflector to client ----
 export interface ChallengeMsg {
   t: 'challenge';
-  snonce: Uint8Array;
-  /** The reflector's proof that it knows the board secret too. */
+  /** The reflector's PAKE share. */
+  share: Uint8Array;
+  /** The reflector's proof that it holds the same password: checked before the client proves itself. */
   proof: Uint8Array;
 }
 export interface WelcomeMsg {

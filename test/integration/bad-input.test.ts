@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session } from '../../src/renderer/session/session';
+import { encodeFrame } from '../../src/shared/frames';
 import { CloseCode, LIMITS, PROTOCOL_VERSION } from '../../src/shared/protocol';
 import { encodeViewEvent } from '../../src/renderer/engine/view-events';
 import { Board } from '../support/test-model';
@@ -83,14 +84,14 @@ describe('bad input', () => {
   it('a field of the wrong type', async () => {
     const c = new RawClient(host.url);
     await c.opened();
-    c.send({ t: 'hello', v: PROTOCOL_VERSION, board: '../../etc', viewId: 'rawVIEW1', cnonce: new Uint8Array(16), user: { name: 'x', color: '#000000' } });
+    c.send({ t: 'hello', v: PROTOCOL_VERSION, board: '../../etc', viewId: 'rawVIEW1', sid: new Uint8Array(16), share: new Uint8Array(32), user: { name: 'x', color: '#000000' } });
     await expectClosed(c, CloseCode.Malformed, /hello.board/);
   });
 
   it('a board this host does not serve: nothing is created on disk', async () => {
     const c = new RawClient(host.url);
     await c.opened();
-    c.hello('elsewhere');
+    c.hello('elsewhere', SECRET);
     await expectClosed(c, CloseCode.UnknownBoard, /no such board/);
     expect(fs.existsSync(path.join(host.dataDir, 'boards', 'elsewhere'))).toBe(false);
   });
@@ -104,17 +105,37 @@ describe('bad input', () => {
     expect(boardSeq()).toBe(before);
   });
 
-  it('the wrong secret', async () => {
+  it('the wrong secret: neither side can prove itself to the other', async () => {
     const c = new RawClient(host.url);
-    await c.authenticate('main', 'not the secret', 'rawVIEW3');
+    expect(await c.authenticate('main', 'not the secret', 'rawVIEW3')).toBe(false);
     await expectClosed(c, CloseCode.Unauthorized, /wrong proof/);
+    expect(c.received.map((m) => m.t)).toEqual(['challenge']);
+  });
+
+  it('a key share that is not a group element', async () => {
+    const c = new RawClient(host.url);
+    await c.opened();
+    c.send({ t: 'hello', v: PROTOCOL_VERSION, board: 'main', viewId: 'rawVIEW8', sid: new Uint8Array(16), share: new Uint8Array(32).fill(0xff), user: { name: 'x', color: '#000000' } });
+    await expectClosed(c, CloseCode.Malformed, /not a valid key share/);
+  });
+
+  it('an unsealed frame after the handshake', async () => {
+    const before = boardSeq();
+    const c = new RawClient(host.url);
+    await c.authenticate('main', SECRET, 'rawVIEW9');
+    await c.next('welcome');
+    c.sendBytes(encodeFrame({ t: 'event', cseq: 1, data: encodeViewEvent('board', 'add', { key: 'plain', label: '', by: '' }) }));
+    await expectClosed(c, CloseCode.Malformed, /malformed or unsealed/);
+    await healthyStillWorks();
+    expect(healthy.model.items.has('plain')).toBe(false);
+    expect(boardSeq()).toBeGreaterThan(before); // the healthy event and the raw client's join and exit only
   });
 
   it('an event without proof', async () => {
     const before = boardSeq();
     const c = new RawClient(host.url);
     await c.opened();
-    c.hello('main', 'rawVIEW4');
+    c.hello('main', SECRET, 'rawVIEW4');
     await c.next('challenge');
     c.send({ t: 'event', cseq: 1, data: encodeViewEvent('board', 'add', { key: 'sneaky', label: '', by: '' }) });
     await expectClosed(c, CloseCode.Malformed, /expected auth/);
@@ -125,7 +146,7 @@ describe('bad input', () => {
   it('a protocol version from another release', async () => {
     const c = new RawClient(host.url);
     await c.opened();
-    c.send({ t: 'hello', v: PROTOCOL_VERSION + 1, board: 'main', viewId: 'rawVIEW5', cnonce: new Uint8Array(16), user: { name: 'x', color: '#000000' } });
+    c.send({ t: 'hello', v: PROTOCOL_VERSION + 1, board: 'main', viewId: 'rawVIEW5', sid: new Uint8Array(16), share: new Uint8Array(32), user: { name: 'x', color: '#000000' } });
     await expectClosed(c, CloseCode.VersionMismatch, /protocol/);
   });
 
@@ -147,5 +168,50 @@ describe('bad input', () => {
     c.send({ t: 'event', cseq: 0, data: new Uint8Array(1) });
     await expectClosed(c, CloseCode.Malformed, /event.cseq/);
     await healthyStillWorks();
+  });
+});
+
+describe('guessing the password', () => {
+  it('is slowed per address: after the budget of failures even the right password waits', async () => {
+    const guarded = await startHost({ boards: ['main'], guessRates: { perAddress: { perMinute: 1, burst: 3 }, perBoard: { perMinute: 60, burst: 100 } } });
+    try {
+      // Successes do not use up the budget.
+      for (let i = 0; i < 5; i++) {
+        const ok = new RawClient(guarded.url);
+        await ok.authenticate('main', SECRET, `okVIEW${i}`);
+        await ok.next('welcome');
+        ok.ws.close();
+      }
+      for (let i = 0; i < 3; i++) {
+        const guess = new RawClient(guarded.url);
+        expect(await guess.authenticate('main', `guess ${i}`, `guessVIEW${i}`)).toBe(false);
+        expect((await guess.closed).code).toBe(CloseCode.Unauthorized);
+      }
+      const late = new RawClient(guarded.url);
+      await late.opened();
+      late.hello('main', SECRET, 'lateVIEW');
+      await expectClosed(late, CloseCode.RateLimited, /too many wrong attempts/);
+      expect(late.received).toEqual([]);
+    } finally {
+      await guarded.reflector.close();
+    }
+  });
+
+  it('an eavesdropper sees no board content: every frame after the handshake is sealed', async () => {
+    const c = new RawClient(host.url);
+    const raw: Buffer[] = [];
+    c.ws.on('message', (data: Buffer) => raw.push(data));
+    await c.authenticate('main', SECRET, 'rawVIEWa');
+    await c.next('welcome');
+    healthy.publish('board', 'add', { key: 'secret-label-xyz', label: 'secret-label-xyz', by: 'H' });
+    const label = Buffer.from('secret-label-xyz');
+    const holdsLabel = (m: (typeof c.received)[number]) => m.t === 'events' && m.events.some((e) => e[5] instanceof Uint8Array && Buffer.from(e[5]).includes(label));
+    // The raw client opened the frames with the agreed keys and finds the label in them...
+    await until(() => c.received.some(holdsLabel), 'the event at the raw client');
+    // ...while on the wire, after the challenge, neither it nor anyone's name appears.
+    const wire = Buffer.concat(raw.slice(1));
+    expect(wire.includes(label)).toBe(false);
+    expect(wire.includes(Buffer.from('Healthy'))).toBe(false);
+    c.ws.close();
   });
 });

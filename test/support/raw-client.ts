@@ -1,21 +1,23 @@
 /** A hand-driven protocol client, for feeding the reflector exactly the bytes a test is about. */
 import WebSocket from 'ws';
-import { clientProof, deriveBoardKey } from '../../src/shared/auth';
 import { randomBytes } from '../../src/shared/bytes';
 import { decodeServerFrame, encodeFrame } from '../../src/shared/frames';
+import { ClientHandshake, type SealedChannel } from '../../src/shared/handshake';
 import { PROTOCOL_VERSION, type ClientMsg, type ServerMsg } from '../../src/shared/protocol';
 
 export class RawClient {
   readonly ws: WebSocket;
   readonly received: ServerMsg[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
-  readonly cnonce = randomBytes(16);
+  private handshake: ClientHandshake | null = null;
+  /** Set once authenticated: frames are sealed both ways from then on. */
+  channel: SealedChannel | null = null;
 
   constructor(url: string) {
     this.ws = new WebSocket(url);
     this.ws.on('message', (data: Buffer) => {
       try {
-        this.received.push(decodeServerFrame(data));
+        this.received.push(decodeServerFrame(this.channel ? this.channel.incoming.open(data) : data));
       } catch {
         /* the tests look at what decodes */
       }
@@ -29,15 +31,19 @@ export class RawClient {
   }
 
   send(msg: ClientMsg): void {
-    this.ws.send(encodeFrame(msg));
+    const frame = encodeFrame(msg);
+    this.ws.send(this.channel ? this.channel.outgoing.seal(frame) : frame);
   }
 
+  /** Sends bytes as they are: not sealed, even after the handshake. */
   sendBytes(bytes: Uint8Array | string): void {
     this.ws.send(bytes);
   }
 
-  hello(board: string, viewId = 'rawVIEW1'): void {
-    this.send({ t: 'hello', v: PROTOCOL_VERSION, board, viewId, cnonce: this.cnonce, user: { name: 'raw', color: '#000000' } });
+  hello(board: string, password: string, viewId = 'rawVIEW1'): void {
+    this.handshake = new ClientHandshake(board, password);
+    const { sid, share } = this.handshake;
+    this.send({ t: 'hello', v: PROTOCOL_VERSION, board, viewId, sid, share, user: { name: 'raw', color: '#000000' } });
   }
 
   async next(type: ServerMsg['t'], ms = 5000): Promise<ServerMsg> {
@@ -50,12 +56,22 @@ export class RawClient {
     }
   }
 
-  /** Runs the whole handshake with `secret`, optionally proving with garbage instead. */
-  async authenticate(board: string, secret: string, viewId = 'rawVIEW1', badProof = false): Promise<void> {
+  /**
+   * Runs the whole handshake with `password`. With the wrong one the reflector's proof does not check
+   * out and there is nothing right to answer, so the client proves with garbage, as would `badProof`.
+   * Returns whether the reflector's proof checked out.
+   */
+  async authenticate(board: string, password: string, viewId = 'rawVIEW1', badProof = false): Promise<boolean> {
     await this.opened();
-    this.hello(board, viewId);
+    this.hello(board, password, viewId);
     const challenge = (await this.next('challenge')) as Extract<ServerMsg, { t: 'challenge' }>;
-    const proof = badProof ? randomBytes(32) : clientProof(deriveBoardKey(secret, board), board, this.cnonce, challenge.snonce);
-    this.send({ t: 'auth', proof });
+    const answer = this.handshake!.answer(challenge.share, challenge.proof);
+    if (answer === null || badProof) {
+      this.send({ t: 'auth', proof: randomBytes(32) });
+      return answer !== null;
+    }
+    this.send({ t: 'auth', proof: answer.proof });
+    this.channel = answer.channel;
+    return true;
   }
 }

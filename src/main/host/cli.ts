@@ -87,7 +87,10 @@ async function main(): Promise<void> {
   const reflector = await Reflector.start({
     store,
     server,
-    secretFor: (id) => boards.get(id) ?? anySecret,
+    resolve: (board) => {
+      const password = boards.get(board) ?? anySecret;
+      return password === undefined ? undefined : { board, password };
+    },
     policy: {
       ...(snapshotEvery ? { snapshotEveryEvents: snapshotEvery } : {}),
       ...(snapshotSeconds ? { snapshotEveryMs: snapshotSeconds * 1000 } : {}),

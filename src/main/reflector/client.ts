@@ -1,5 +1,6 @@
-/** One authenticated participant as the reflector sees it. */
+/** One authenticated participant as the reflector sees it, behind its sealed channel. */
 import type { WebSocket } from 'ws';
+import type { FrameCipher } from '../../shared/frame-cipher';
 import { encodeFrame } from '../../shared/frames';
 import { LIMITS, type ServerMsg, type UserInfo } from '../../shared/protocol';
 import { RateLimiter } from './rate-limiter';
@@ -26,6 +27,7 @@ export class ReflectorClient {
     readonly socket: WebSocket,
     readonly viewId: string,
     readonly user: UserInfo,
+    private readonly outgoing: FrameCipher,
     rates: ClientRates = DEFAULT_RATES,
   ) {
     this.events = new RateLimiter(rates.event.perSecond, rates.event.burst);
@@ -36,9 +38,9 @@ export class ReflectorClient {
     this.sendRaw(encodeFrame(msg));
   }
 
-  /** Sends bytes already encoded once for many clients. */
-  sendRaw(bytes: Uint8Array): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(bytes);
+  /** Seals and sends a frame encoded once for many clients. */
+  sendRaw(frame: Uint8Array): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(this.outgoing.seal(frame));
   }
 
   close(code: number, reason: string): void {

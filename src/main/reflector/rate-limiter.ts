@@ -12,13 +12,28 @@ export class RateLimiter {
     this.last = clock();
   }
 
-  /** Takes one token; false means the caller is over its rate. */
-  take(): boolean {
+  private refill(): void {
     const now = this.clock();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
     this.last = now;
+  }
+
+  /** Takes one token; false means the caller is over its rate. */
+  take(): boolean {
+    this.refill();
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+
+  /** Gives a token back (the thing it paid for turned out not to count). */
+  give(): void {
+    this.tokens = Math.min(this.burst, this.tokens + 1);
+  }
+
+  /** True when the bucket has refilled completely, i.e. it remembers nothing worth keeping. */
+  get full(): boolean {
+    this.refill();
+    return this.tokens >= this.burst;
   }
 }

@@ -1,24 +1,31 @@
 /**
- * The reflector: a WebSocket server that admits clients who prove they know a board's secret and
- * hands them to that board's session. Every frame is validated; a bad one closes that one connection
- * with a close code and a reason, and touches nothing else.
+ * The reflector: a WebSocket server that admits clients who prove, through the PAKE, that they hold a
+ * board's password, and hands them to that board's session over a sealed channel. Every frame is
+ * opened and validated; a bad one closes that one connection with a close code and a reason, and
+ * touches nothing else.
  */
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Server as HttpServer } from 'node:http';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { clientProof, deriveBoardKey, serverProof, verifyProof } from '../../shared/auth';
-import { randomBytes } from '../../shared/bytes';
 import { decodeClientFrame, encodeFrame } from '../../shared/frames';
+import { ServerHandshake, type SealedChannel } from '../../shared/handshake';
 import { CloseCode, LIMITS, PROTOCOL_VERSION, type ClientMsg, type HelloMsg } from '../../shared/protocol';
 import { ValidationError } from '../../shared/validate';
 import type { BoardStore } from '../store/board-store';
 import { BoardSession, DEFAULT_POLICY, type BoardPolicy, type Logger } from './board-session';
 import { DEFAULT_RATES, ReflectorClient, type ClientRates } from './client';
+import { DEFAULT_GUESS_RATES, GuessLimiter, type GuessRates } from './guess-limiter';
+
+/** What a hello's board reference stands for: the board to serve and the password to agree on. */
+export interface Admission {
+  board: string;
+  password: string;
+}
 
 export interface ReflectorOptions {
   store: BoardStore;
-  /** The secret of a board this reflector serves, or undefined to refuse it. */
-  secretFor(boardId: string): string | undefined;
+  /** A board id (or an invite code's session part) resolved to what it admits to, or undefined to refuse. */
+  resolve(ref: string): Admission | undefined;
   port?: number;
   host?: string;
   /** Attach to an existing HTTP server instead of listening on a port. */
@@ -26,13 +33,15 @@ export interface ReflectorOptions {
   policy?: Partial<BoardPolicy>;
   /** Per-client rate limits (default: LIMITS in the protocol). */
   rates?: ClientRates;
+  /** How fast wrong passwords may be tried (default: DEFAULT_GUESS_RATES). */
+  guessRates?: GuessRates;
   log?: Logger;
 }
 
 type Phase =
   | { name: 'hello' }
-  | { name: 'auth'; hello: HelloMsg; snonce: Uint8Array; key: Uint8Array }
-  | { name: 'joined'; client: ReflectorClient; board: BoardSession };
+  | { name: 'auth'; hello: HelloMsg; admission: Admission; handshake: ServerHandshake; refund: () => void }
+  | { name: 'joined'; client: ReflectorClient; board: BoardSession; channel: SealedChannel };
 
 export class Reflector {
   private wss: WebSocketServer;
@@ -40,6 +49,7 @@ export class Reflector {
   private readonly policy: BoardPolicy;
   private readonly log: Logger;
   private closing = false;
+  private readonly guesses: GuessLimiter;
 
   private constructor(
     private readonly options: ReflectorOptions,
@@ -48,7 +58,8 @@ export class Reflector {
     this.wss = wss;
     this.policy = { ...DEFAULT_POLICY, ...options.policy };
     this.log = options.log ?? (() => {});
-    wss.on('connection', (socket) => this.accept(socket));
+    this.guesses = new GuessLimiter(options.guessRates ?? DEFAULT_GUESS_RATES);
+    wss.on('connection', (socket, request) => this.accept(socket, request));
   }
 
   static async start(options: ReflectorOptions): Promise<Reflector> {
@@ -85,7 +96,8 @@ export class Reflector {
     return board;
   }
 
-  private accept(socket: WebSocket): void {
+  private accept(socket: WebSocket, request: IncomingMessage): void {
+    const address = request.socket.remoteAddress ?? 'unknown';
     if (this.closing) {
       socket.close(CloseCode.ServerShutdown, 'host is shutting down');
       return;
@@ -103,33 +115,43 @@ export class Reflector {
       if (!isBinary) return reject(CloseCode.Malformed, 'binary frames only');
       let msg: ClientMsg;
       try {
-        msg = decodeClientFrame(data as Buffer);
+        const bytes = data as Buffer;
+        msg = decodeClientFrame(phase.name === 'joined' ? phase.channel.incoming.open(bytes) : bytes);
       } catch (error) {
-        return reject(CloseCode.Malformed, error instanceof ValidationError ? error.message : 'malformed frame');
+        return reject(CloseCode.Malformed, error instanceof ValidationError ? error.message : 'malformed or unsealed frame');
       }
       switch (phase.name) {
         case 'hello': {
           if (msg.t !== 'hello') return reject(CloseCode.Malformed, 'expected hello');
           if (msg.v !== PROTOCOL_VERSION) return reject(CloseCode.VersionMismatch, `protocol ${msg.v} is not ${PROTOCOL_VERSION}`);
-          const secret = this.options.secretFor(msg.board);
-          if (secret === undefined) return reject(CloseCode.UnknownBoard, 'no such board here');
-          const key = deriveBoardKey(secret, msg.board);
-          const snonce = randomBytes(LIMITS.nonceBytes);
-          socket.send(encodeFrame({ t: 'challenge', snonce, proof: serverProof(key, msg.board, msg.cnonce, snonce) }));
-          phase = { name: 'auth', hello: msg, snonce, key };
+          const admission = this.options.resolve(msg.board);
+          if (admission === undefined) return reject(CloseCode.UnknownBoard, 'no such board or code here');
+          const refund = this.guesses.attempt(address, msg.board);
+          if (refund === null) return reject(CloseCode.RateLimited, 'too many wrong attempts: wait a minute and try again');
+          let handshake: ServerHandshake;
+          try {
+            handshake = new ServerHandshake(msg.board, admission.password, msg.sid, msg.share);
+          } catch {
+            return reject(CloseCode.Malformed, 'hello.share is not a valid key share');
+          }
+          socket.send(encodeFrame({ t: 'challenge', share: handshake.share, proof: handshake.proof }));
+          phase = { name: 'auth', hello: msg, admission, handshake, refund };
           return;
         }
         case 'auth': {
           if (msg.t !== 'auth') return reject(CloseCode.Malformed, 'expected auth');
-          const { hello, key, snonce } = phase;
-          if (!verifyProof(clientProof(key, hello.board, hello.cnonce, snonce), msg.proof)) {
+          const { hello, admission, handshake, refund } = phase;
+          const channel = handshake.verify(msg.proof);
+          if (channel === null) {
+            this.log(`refused ${address} for ${hello.board}: wrong proof`);
             return reject(CloseCode.Unauthorized, 'wrong proof');
           }
+          refund();
           clearTimeout(authTimer);
           if (this.closing) return reject(CloseCode.ServerShutdown, 'host is shutting down');
-          const board = this.openBoard(hello.board);
-          const client = new ReflectorClient(socket, hello.viewId, hello.user, this.options.rates ?? DEFAULT_RATES);
-          phase = { name: 'joined', client, board };
+          const board = this.openBoard(admission.board);
+          const client = new ReflectorClient(socket, hello.viewId, hello.user, channel.outgoing, this.options.rates ?? DEFAULT_RATES);
+          phase = { name: 'joined', client, board, channel };
           board.join(client, hello);
           return;
         }

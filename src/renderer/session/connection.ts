@@ -1,11 +1,11 @@
 /**
- * One WebSocket to the reflector, through the handshake: hello, the reflector's challenge (whose proof
- * we check before proving ourselves), auth. After that every validated frame goes to the session.
+ * One WebSocket to the reflector, through the handshake: hello with our PAKE share, the reflector's
+ * challenge (whose proof we check before proving ourselves), auth. After that every frame is sealed both
+ * ways, and every frame that opens and validates goes to the session.
  */
-import { clientProof, serverProof, verifyProof } from '../../shared/auth';
-import { randomBytes } from '../../shared/bytes';
 import { decodeServerFrame, encodeFrame } from '../../shared/frames';
-import { CloseCode, LIMITS, PROTOCOL_VERSION, type ClientMsg, type ServerMsg, type UserInfo } from '../../shared/protocol';
+import { ClientHandshake, type SealedChannel } from '../../shared/handshake';
+import { CloseCode, PROTOCOL_VERSION, type ClientMsg, type ServerMsg, type UserInfo } from '../../shared/protocol';
 
 /** The part of the WebSocket API we use: the browser's, and the `ws` package's in Node. */
 export interface WebSocketLike {
@@ -24,7 +24,8 @@ export interface HandshakeParams {
   board: string;
   viewId: string;
   user: UserInfo;
-  key: Uint8Array;
+  /** The board secret or the invite code's password part: never sent, only agreed on. */
+  password: string;
   resume?: { epoch: string; seq: number };
 }
 
@@ -37,8 +38,8 @@ const OPEN = 1;
 
 export class Connection {
   private socket: WebSocketLike;
-  private cnonce = randomBytes(LIMITS.nonceBytes);
-  private authenticated = false;
+  private readonly handshake: ClientHandshake;
+  private channel: SealedChannel | null = null;
   private done = false;
 
   constructor(
@@ -47,11 +48,13 @@ export class Connection {
     private readonly params: HandshakeParams,
     private readonly handlers: ConnectionHandlers,
   ) {
+    this.handshake = new ClientHandshake(params.board, params.password);
     this.socket = factory(url);
     this.socket.binaryType = 'arraybuffer';
     this.socket.addEventListener('open', () => {
       const { board, viewId, user, resume } = params;
-      this.send({ t: 'hello', v: PROTOCOL_VERSION, board, viewId, user, cnonce: this.cnonce, ...(resume ? { resume } : {}) });
+      const { sid, share } = this.handshake;
+      this.send({ t: 'hello', v: PROTOCOL_VERSION, board, viewId, user, sid, share, ...(resume ? { resume } : {}) });
     });
     this.socket.addEventListener('message', (event) => this.receive(event.data));
     this.socket.addEventListener('close', (event) => this.finish(event.code, event.reason));
@@ -61,11 +64,13 @@ export class Connection {
   }
 
   get isOpen(): boolean {
-    return this.authenticated && !this.done && this.socket.readyState === OPEN;
+    return this.channel !== null && !this.done && this.socket.readyState === OPEN;
   }
 
   send(msg: ClientMsg): void {
-    if (this.socket.readyState === OPEN) this.socket.send(encodeFrame(msg));
+    if (this.socket.readyState !== OPEN) return;
+    const frame = encodeFrame(msg);
+    this.socket.send(this.channel ? this.channel.outgoing.seal(frame) : frame);
   }
 
   close(code: number = CloseCode.Normal, reason = ''): void {
@@ -78,24 +83,24 @@ export class Connection {
     let msg: ServerMsg;
     try {
       const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : (data as Uint8Array);
-      msg = decodeServerFrame(bytes);
+      msg = decodeServerFrame(this.channel ? this.channel.incoming.open(bytes) : bytes);
     } catch (error) {
       this.close(CloseCode.Malformed, `bad frame from reflector: ${(error as Error).message}`);
       return;
     }
-    if (!this.authenticated) {
+    if (this.channel === null) {
       if (msg.t !== 'challenge') {
         this.close(CloseCode.Malformed, 'reflector skipped the challenge');
         return;
       }
-      const { key, board } = this.params;
-      if (!verifyProof(serverProof(key, board, this.cnonce, msg.snonce), msg.proof)) {
-        // The other end does not know the secret: tell it nothing more.
-        this.close(CloseCode.Unauthorized, 'reflector failed to prove it knows the board secret');
+      const answer = this.handshake.answer(msg.share, msg.proof);
+      if (answer === null) {
+        // The other end does not hold the same password (a wrong code, or not the host): tell it nothing more.
+        this.close(CloseCode.Unauthorized, 'wrong code or secret: the host could not prove it holds the same one');
         return;
       }
-      this.send({ t: 'auth', proof: clientProof(key, board, this.cnonce, msg.snonce) });
-      this.authenticated = true;
+      this.send({ t: 'auth', proof: answer.proof });
+      this.channel = answer.channel;
       return;
     }
     this.handlers.message(msg);

@@ -4,7 +4,6 @@
  * It reconnects by itself after a dropped connection and resends the local user's events that the
  * reflector had not yet acknowledged, so none is lost and none is applied twice.
  */
-import { deriveBoardKey } from '../../shared/auth';
 import { bytesEqual, randomId } from '../../shared/bytes';
 import { sha256 } from '../../shared/hash';
 import { EventKind, FATAL_CLOSE_CODES, LIMITS, type DivergenceMsg, type ServerMsg, type StampedEvent, type UserInfo, type WelcomeMsg } from '../../shared/protocol';
@@ -49,7 +48,6 @@ export class Session<M extends Model = Model> implements ViewHost {
   status: SessionStatus = 'connecting';
   /** Stamped when a welcome arrives: which reflector incarnation this replica follows. */
   private epoch = '';
-  private readonly key: Uint8Array;
   private connection: Connection | null = null;
   private clientSeq = 0;
   private pending: PendingEvent[] = [];
@@ -66,7 +64,6 @@ export class Session<M extends Model = Model> implements ViewHost {
   private constructor(private readonly options: SessionOptions<M>) {
     this.viewId = options.viewId ?? randomId();
     this.user = options.user;
-    this.key = deriveBoardKey(options.secret, options.board);
     this.retryDelay = options.reconnectDelayMs?.min ?? 250;
   }
 
@@ -146,7 +143,7 @@ export class Session<M extends Model = Model> implements ViewHost {
     const connection: Connection = new Connection(
       this.options.url,
       this.options.webSocket,
-      { board: this.options.board, viewId: this.viewId, user: this.user, key: this.key, resume },
+      { board: this.options.board, viewId: this.viewId, user: this.user, password: this.options.secret, resume },
       {
         message: (msg) => {
           if (this.connection !== connection) return;
