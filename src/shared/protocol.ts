@@ -34,7 +34,11 @@ export const CloseCode = {
   ServerShutdown: 1001,
   Malformed: 4400,
   Unauthorized: 4401,
+  /** The host removed this participant. */
+  Removed: 4403,
   UnknownBoard: 4404,
+  /** The host stopped sharing the board (or ended the code this client came in with). */
+  SessionEnded: 4410,
   Replaced: 4409,
   /** Standard "message too big": ws itself refuses a frame over the limit. */
   TooLarge: 1009,
@@ -48,7 +52,9 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.Malformed,
   CloseCode.Unauthorized,
+  CloseCode.Removed,
   CloseCode.UnknownBoard,
+  CloseCode.SessionEnded,
   CloseCode.Replaced,
   CloseCode.TooLarge,
   CloseCode.VersionMismatch,

@@ -11,17 +11,22 @@ import { isBoardId } from '../../shared/ids';
 import { LIMITS } from '../../shared/protocol';
 import { Reflector } from '../reflector/reflector';
 import { BoardStore } from '../store/board-store';
+import { BoardShare } from '../lan/board-share';
+import { DISCOVERY_PORT, DiscoveryResponder } from '../lan/discovery';
 import { createStaticServer } from './static-server';
 
 const USAGE = `usage: npm run host -- [--port 8787] [--host 127.0.0.1] [--data DIR]
                         [--board ID=SECRET ...] [--secret SECRET] [--snapshot-every N] [--snapshot-seconds N] [--event-rate N] [--web DIR]
+                        [--share ID ...] [--discovery-port N]
   --board ID=SECRET   serve board ID to those who know SECRET (repeatable)
   --secret SECRET     serve any board id with this secret (default: only the --board ones;
                       with neither, a random secret is made and printed)
   --snapshot-every N  ask for a snapshot after N events (default 1000)
   --snapshot-seconds N  ... or after N seconds with any event in them (default 30)
   --event-rate N      events per second each client may send (bursts of 4N; default 60)
-  --web DIR           serve the web client from DIR (default: out/renderer, after npm run build)`;
+  --web DIR           serve the web client from DIR (default: out/renderer, after npm run build)
+  --share ID          also share board ID on the LAN: every interface, an invite code, discovery (repeatable)
+  --discovery-port N  UDP port for LAN discovery (default ${DISCOVERY_PORT})`;
 
 function fail(message: string): never {
   console.error(`lanvas host: ${message}\n${USAGE}`);
@@ -46,6 +51,8 @@ async function main(): Promise<void> {
         'snapshot-seconds': { type: 'string' },
         web: { type: 'string' },
         'event-rate': { type: 'string' },
+        share: { type: 'string', multiple: true, default: [] },
+        'discovery-port': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }).values;
@@ -108,12 +115,32 @@ async function main(): Promise<void> {
     log('no web client to serve (run npm run build, or pass --web DIR)');
   }
 
+  const shares: BoardShare[] = [];
+  let responder: DiscoveryResponder | null = null;
+  if (args.share.length > 0) {
+    const discoveryPort = args['discovery-port'] === undefined ? DISCOVERY_PORT : Number(args['discovery-port']);
+    if (!Number.isInteger(discoveryPort) || discoveryPort <= 0 || discoveryPort > 65535) fail(`bad --discovery-port ${args['discovery-port']}`);
+    responder = await DiscoveryResponder.start({ port: discoveryPort, log });
+    for (const id of args.share) {
+      if (!isBoardId(id)) fail(`bad --share ${id}`);
+      const share = await BoardShare.start({ reflector, board: id, name: id, webDir: serveWeb ? webDir : null });
+      shares.push(share);
+      const { code, session, port: lanPort, addresses } = share.info;
+      responder.publish({ session, name: id, port: lanPort });
+      log(`board ${id} shared on the LAN: invite code ${code} on port ${lanPort} (${addresses.join(', ') || 'no LAN address'})`);
+    }
+  }
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: flushing and closing`);
-    reflector.close().then(() => new Promise((resolve) => server.close(resolve))).then(
+    responder?.close();
+    Promise.all(shares.map((share) => share.stop()))
+      .then(() => reflector.close())
+      .then(() => new Promise((resolve) => server.close(resolve)))
+      .then(
       () => {
         log('stopped');
         process.exit(0);

@@ -178,6 +178,13 @@ export class BoardSession {
     if (this.round) this.settleRound();
   }
 
+  /** Disconnects one participant (its exit is stamped as it closes); false if it is not connected. */
+  kick(viewId: string, code: number, reason: string): boolean {
+    const client = this.clients.get(viewId);
+    client?.close(code, reason);
+    return client !== undefined;
+  }
+
   event(client: ReflectorClient, cseq: number, data: Uint8Array): void {
     // A resend of something already sequenced (after a reconnect) is dropped, not applied twice.
     if (cseq <= (this.board.acked.get(client.viewId) ?? 0)) return;

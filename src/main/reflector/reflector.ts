@@ -43,8 +43,17 @@ type Phase =
   | { name: 'auth'; hello: HelloMsg; admission: Admission; handshake: ServerHandshake; refund: () => void }
   | { name: 'joined'; client: ReflectorClient; board: BoardSession; channel: SealedChannel };
 
+/** A further way in (e.g. the LAN listener while a board is shared), with its own admissions. */
+export interface Entrance {
+  /** Closes every connection that came in through it and stops listening on its server. */
+  close(code: number, reason: string): Promise<void>;
+}
+
+const WS_OPTIONS = { maxPayload: LIMITS.maxFrameBytes + 4096, perMessageDeflate: false };
+
 export class Reflector {
   private wss: WebSocketServer;
+  private entrances = new Set<WebSocketServer>();
   private boards = new Map<string, BoardSession>();
   private readonly policy: BoardPolicy;
   private readonly log: Logger;
@@ -59,15 +68,14 @@ export class Reflector {
     this.policy = { ...DEFAULT_POLICY, ...options.policy };
     this.log = options.log ?? (() => {});
     this.guesses = new GuessLimiter(options.guessRates ?? DEFAULT_GUESS_RATES);
-    wss.on('connection', (socket, request) => this.accept(socket, request));
+    wss.on('connection', (socket, request) => this.accept(socket, request, options.resolve));
   }
 
   static async start(options: ReflectorOptions): Promise<Reflector> {
     // The frame limit sits in ws itself, so an oversized frame is refused (1009) before it is buffered.
-    const common = { maxPayload: LIMITS.maxFrameBytes + 4096, perMessageDeflate: false };
     const wss = options.server
-      ? new WebSocketServer({ ...common, server: options.server })
-      : new WebSocketServer({ ...common, port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+      ? new WebSocketServer({ ...WS_OPTIONS, server: options.server })
+      : new WebSocketServer({ ...WS_OPTIONS, port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
     if (!options.server) await new Promise<void>((resolve, reject) => wss.once('listening', resolve).once('error', reject));
     return new Reflector(options, wss);
   }
@@ -75,6 +83,23 @@ export class Reflector {
   /** The port it listens on (when it made its own server). */
   get port(): number {
     return (this.wss.address() as AddressInfo).port;
+  }
+
+  /**
+   * Admits clients arriving on another HTTP server to the same boards, with their own resolver: so
+   * the host's window on loopback and joiners on the LAN share one board session.
+   */
+  attach(server: HttpServer, resolve: (ref: string) => Admission | undefined): Entrance {
+    const wss = new WebSocketServer({ ...WS_OPTIONS, server });
+    this.entrances.add(wss);
+    wss.on('connection', (socket, request) => this.accept(socket, request, resolve));
+    return {
+      close: async (code, reason) => {
+        this.entrances.delete(wss);
+        for (const socket of wss.clients) socket.close(code, reason);
+        await new Promise<void>((done) => wss.close(() => done()));
+      },
+    };
   }
 
   board(boardId: string): BoardSession | undefined {
@@ -96,7 +121,7 @@ export class Reflector {
     return board;
   }
 
-  private accept(socket: WebSocket, request: IncomingMessage): void {
+  private accept(socket: WebSocket, request: IncomingMessage, resolveRef: ReflectorOptions['resolve']): void {
     const address = request.socket.remoteAddress ?? 'unknown';
     if (this.closing) {
       socket.close(CloseCode.ServerShutdown, 'host is shutting down');
@@ -124,7 +149,7 @@ export class Reflector {
         case 'hello': {
           if (msg.t !== 'hello') return reject(CloseCode.Malformed, 'expected hello');
           if (msg.v !== PROTOCOL_VERSION) return reject(CloseCode.VersionMismatch, `protocol ${msg.v} is not ${PROTOCOL_VERSION}`);
-          const admission = this.options.resolve(msg.board);
+          const admission = resolveRef(msg.board);
           if (admission === undefined) return reject(CloseCode.UnknownBoard, 'no such board or code here');
           const refund = this.guesses.attempt(address, msg.board);
           if (refund === null) return reject(CloseCode.RateLimited, 'too many wrong attempts: wait a minute and try again');
@@ -189,7 +214,10 @@ export class Reflector {
     this.closing = true;
     await Promise.all([...this.boards.values()].map((b) => b.close()));
     this.boards.clear();
-    for (const socket of this.wss.clients) socket.terminate();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    for (const wss of [this.wss, ...this.entrances]) {
+      for (const socket of wss.clients) socket.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    }
+    this.entrances.clear();
   }
 }

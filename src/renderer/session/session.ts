@@ -18,6 +18,16 @@ import { View, type EphemeralHandler, type Handler, type ViewHost } from './view
 
 export type SessionStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
 
+/** Why a session could not be joined: the close code (see CloseCode) and the reason given with it. */
+export class SessionRefusedError extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
+    super(`reflector refused the session: ${reason || code} (${code})`);
+  }
+}
+
 export interface SessionOptions<M extends Model> {
   url: string;
   board: string;
@@ -164,7 +174,7 @@ export class Session<M extends Model = Model> implements ViewHost {
     if (FATAL_CLOSE_CODES.has(code)) {
       this.left = true;
       this.setStatus('closed', reason || `closed with code ${code}`);
-      this.ready?.reject(new Error(`reflector refused the session: ${reason || code} (${code})`));
+      this.ready?.reject(new SessionRefusedError(code, reason));
       this.ready = null;
       return;
     }
