@@ -55,6 +55,22 @@ export class BoardStore {
     return out.sort((a, b) => b.lastChange - a.lastChange);
   }
 
+  /** Creates an empty board (its folder and metadata), not opened. */
+  create(boardId: string, name: string): BoardMeta {
+    const dir = boardDir(this.dataDir, boardId);
+    if (fs.existsSync(dir)) throw new Error(`board ${boardId} exists already`);
+    for (const sub of ['snapshots', 'log']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
+    const now = Date.now();
+    const meta: BoardMeta = { id: boardId, name, created: now, lastChange: now, events: 0, snapshotSeq: 0 };
+    writeMeta(dir, meta);
+    return meta;
+  }
+
+  /** A board's metadata, or null when there is no such board (or it does not read). */
+  meta(boardId: string): BoardMeta | null {
+    return readMeta(boardDir(this.dataDir, boardId));
+  }
+
   /** Opens a board, creating it if it does not exist. One process may hold a board open at a time. */
   open(boardId: string, name = boardId): OpenBoard {
     const dir = boardDir(this.dataDir, boardId);
@@ -63,13 +79,17 @@ export class BoardStore {
     if (meta === null) {
       const now = Date.now();
       meta = { id: boardId, name, created: now, lastChange: now, events: 0, snapshotSeq: 0 };
-      writeFileAtomic(path.join(dir, 'meta.json'), JSON.stringify(meta, null, 2));
+      writeMeta(dir, meta);
     }
     return new OpenBoard(dir, meta);
   }
 }
 
-function readMeta(dir: string): BoardMeta | null {
+export function writeMeta(dir: string, meta: BoardMeta): void {
+  writeFileAtomic(path.join(dir, 'meta.json'), JSON.stringify(meta, null, 2));
+}
+
+export function readMeta(dir: string): BoardMeta | null {
   try {
     const meta = JSON.parse(fs.readFileSync(path.join(dir, 'meta.json'), 'utf8')) as BoardMeta;
     return typeof meta.id === 'string' && typeof meta.name === 'string' ? meta : null;
@@ -202,6 +222,7 @@ export class OpenBoard {
   /** Hands the events to the operating system; call before broadcasting them. */
   append(events: readonly StampedEvent[]): void {
     this.log.append(events.map(encodeEvent));
+    if (events.some((e) => e[2] === EventKind.User)) this.meta.lastChange = Date.now();
     this.events.push(...events);
     for (const e of events) if (e[2] === EventKind.User) this.acked.set(e[3], e[4]);
   }
@@ -240,8 +261,7 @@ export class OpenBoard {
   writeMeta(): void {
     this.meta.events = this.lastSeq;
     this.meta.snapshotSeq = this.snapshot?.seq ?? 0;
-    this.meta.lastChange = Date.now();
-    writeFileAtomic(path.join(this.dir, 'meta.json'), JSON.stringify(this.meta, null, 2));
+    writeMeta(this.dir, this.meta);
   }
 
   /** Forces the log to stable storage. */

@@ -29,10 +29,15 @@ export function decodeSnapshotFile(data: Buffer): StoredSnapshot | null {
   const body = data.subarray(8);
   if (crc32(body) !== data.readUInt32LE(4)) return null;
   try {
-    const value = packr.unpack(body) as StoredSnapshot;
-    const ackedOk = Array.isArray(value.acked) && value.acked.every((a) => Array.isArray(a) && isStr(a[0], 64) && isInt(a[1]));
-    return isSnapshotRecord(value) && ackedOk ? value : null;
+    const value: unknown = packr.unpack(body);
+    return isStoredSnapshot(value) ? value : null;
   } catch {
     return null;
   }
+}
+
+export function isStoredSnapshot(value: unknown): value is StoredSnapshot {
+  if (!isSnapshotRecord(value)) return false;
+  const { acked } = value as { acked?: unknown };
+  return Array.isArray(acked) && acked.every((a) => Array.isArray(a) && isStr(a[0], 64) && isInt(a[1]));
 }

@@ -1,0 +1,224 @@
+/**
+ * The user's boards as the home screen sees them: list (newest first, by name), create, rename,
+ * duplicate, delete to a trash with a way back, thumbnails, and export/import of `.lanvas` files.
+ * Plain Node over the board store; boards the reflector holds open are read through it, never opened
+ * twice.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from '../../shared/bytes';
+import { isBoardId } from '../../shared/ids';
+import { writeFileAtomic } from '../store/atomic-write';
+import { BoardStore, readMeta, writeMeta, type BoardMeta, type OpenBoard } from '../store/board-store';
+import { encodeRecords } from '../store/event-log';
+import { boardDir, seqName } from '../store/paths';
+import { encodeSnapshotFile } from '../store/snapshot-file';
+import { encodeEvent } from '../../shared/frames';
+import { BoardFileError, decodeBoardFile, encodeBoardFile } from './board-file';
+
+export interface BoardSummary {
+  id: string;
+  name: string;
+  created: number;
+  lastChange: number;
+  /** Bytes on disk. */
+  bytes: number;
+  /** A PNG data URL, or null before the first snapshot. */
+  thumbnail: string | null;
+}
+
+export const MAX_BOARD_NAME = 80;
+/** Thumbnails are small PNGs; anything bigger is not one of ours. */
+export const MAX_THUMBNAIL_BYTES = 512 * 1024;
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const TRASH_DAYS = 30;
+
+export class LibraryError extends Error {}
+
+/** A board name as typed: trimmed, control characters out, not empty, not too long. */
+export function cleanBoardName(name: unknown): string {
+  if (typeof name !== 'string') throw new LibraryError('a board name is text');
+  // eslint-disable-next-line no-control-regex
+  const clean = name.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  if (clean.length === 0) throw new LibraryError('a board needs a name');
+  if (clean.length > MAX_BOARD_NAME) throw new LibraryError(`a board name has at most ${MAX_BOARD_NAME} characters`);
+  return clean;
+}
+
+function newBoardId(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  let id = 'b-';
+  for (const b of randomBytes(10)) id += alphabet[b % 36];
+  return id;
+}
+
+function folderBytes(dir: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+export class BoardLibrary {
+  private readonly trashDir: string;
+
+  constructor(
+    private readonly store: BoardStore,
+    /** The board as the reflector holds it open, if it does. */
+    private readonly openBoard: (id: string) => OpenBoard | undefined,
+  ) {
+    this.trashDir = path.join(store.dataDir, 'trash');
+    fs.mkdirSync(this.trashDir, { recursive: true });
+    // A copy or import cut short by a crash left only its staging folder: it never became a board.
+    const boards = path.join(store.dataDir, 'boards');
+    for (const name of fs.readdirSync(boards)) if (/^\.(copy|import)-/.test(name)) fs.rmSync(path.join(boards, name), { recursive: true, force: true });
+    this.purgeTrash();
+  }
+
+  private dir(id: string): string {
+    if (!isBoardId(id) || !this.store.exists(id)) throw new LibraryError('there is no such board');
+    return boardDir(this.store.dataDir, id);
+  }
+
+  private summary(meta: BoardMeta, dir: string): BoardSummary {
+    const thumb = path.join(dir, 'thumbnail.png');
+    return {
+      id: meta.id,
+      name: meta.name,
+      created: meta.created,
+      lastChange: this.openBoard(meta.id)?.meta.lastChange ?? meta.lastChange,
+      bytes: folderBytes(dir),
+      thumbnail: fs.existsSync(thumb) ? `data:image/png;base64,${fs.readFileSync(thumb).toString('base64')}` : null,
+    };
+  }
+
+  /** Every board, newest change first; with a query, those whose name contains it (any case). */
+  list(query = ''): BoardSummary[] {
+    const q = query.trim().toLowerCase();
+    return this.store
+      .list()
+      .filter((meta) => q === '' || meta.name.toLowerCase().includes(q))
+      .map((meta) => this.summary(meta, boardDir(this.store.dataDir, meta.id)))
+      .sort((a, b) => b.lastChange - a.lastChange);
+  }
+
+  get(id: string): BoardSummary {
+    const dir = this.dir(id);
+    return this.summary(readMeta(dir)!, dir);
+  }
+
+  create(name: unknown): BoardSummary {
+    const meta = this.store.create(newBoardId(), cleanBoardName(name));
+    return this.get(meta.id);
+  }
+
+  rename(id: string, name: unknown): BoardSummary {
+    const clean = cleanBoardName(name);
+    const dir = this.dir(id);
+    const open = this.openBoard(id);
+    if (open) {
+      open.meta.name = clean;
+      open.writeMeta();
+    } else {
+      writeMeta(dir, { ...readMeta(dir)!, name: clean });
+    }
+    return this.get(id);
+  }
+
+  /** A copy under a new id: what the board holds now (an open board is flushed first). */
+  async duplicate(id: string): Promise<BoardSummary> {
+    const source = this.dir(id);
+    await this.openBoard(id)?.flush();
+    const copyId = newBoardId();
+    const staging = path.join(this.store.dataDir, 'boards', `.copy-${copyId}`);
+    fs.cpSync(source, staging, { recursive: true, filter: (src) => !src.endsWith('.tmp') });
+    const meta = readMeta(staging)!;
+    const now = Date.now();
+    writeMeta(staging, { ...meta, id: copyId, name: `${meta.name} (copy)`.slice(0, MAX_BOARD_NAME), created: now, lastChange: now });
+    fs.renameSync(staging, boardDir(this.store.dataDir, copyId));
+    return this.get(copyId);
+  }
+
+  /** Moves a board to the trash (kept TRASH_DAYS days). The caller closes it first if it is open. */
+  delete(id: string): void {
+    if (this.openBoard(id)) throw new LibraryError('close the board before deleting it');
+    const dir = this.dir(id);
+    const target = path.join(this.trashDir, id);
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.renameSync(dir, target);
+    writeFileAtomic(path.join(target, 'deleted'), String(Date.now()));
+  }
+
+  /** Boards in the trash, most recently deleted first. */
+  trash(): (BoardSummary & { deleted: number })[] {
+    const out: (BoardSummary & { deleted: number })[] = [];
+    for (const id of fs.readdirSync(this.trashDir)) {
+      const dir = path.join(this.trashDir, id);
+      const meta = isBoardId(id) ? readMeta(dir) : null;
+      if (meta) out.push({ ...this.summary(meta, dir), deleted: Number(fs.readFileSync(path.join(dir, 'deleted'), 'utf8')) || 0 });
+    }
+    return out.sort((a, b) => b.deleted - a.deleted);
+  }
+
+  restore(id: string): BoardSummary {
+    const dir = path.join(this.trashDir, id);
+    if (!isBoardId(id) || readMeta(dir) === null) throw new LibraryError('there is no such board in the trash');
+    if (this.store.exists(id)) throw new LibraryError('a board with this id exists already');
+    fs.rmSync(path.join(dir, 'deleted'), { force: true });
+    fs.renameSync(dir, boardDir(this.store.dataDir, id));
+    return this.get(id);
+  }
+
+  private purgeTrash(): void {
+    const cutoff = Date.now() - TRASH_DAYS * 86_400_000;
+    for (const board of this.trash()) if (board.deleted < cutoff) fs.rmSync(path.join(this.trashDir, board.id), { recursive: true, force: true });
+  }
+
+  /** Stores the renderer's thumbnail, if it is a small PNG. */
+  saveThumbnail(id: string, png: unknown): void {
+    if (!(png instanceof Uint8Array) || png.length > MAX_THUMBNAIL_BYTES || !Buffer.from(png.subarray(0, 8)).equals(PNG_SIGNATURE)) {
+      throw new LibraryError('a thumbnail is a PNG of at most 512 KiB');
+    }
+    writeFileAtomic(path.join(this.dir(id), 'thumbnail.png'), png);
+  }
+
+  /** The board as one `.lanvas` file: its newest snapshot and every event after it. */
+  async exportFile(id: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+    this.dir(id);
+    let board = this.openBoard(id);
+    const mine = board === undefined;
+    board ??= this.store.open(id);
+    try {
+      await board.flush();
+      const { name, created, lastChange } = board.meta;
+      const bytes = encodeBoardFile({ name, created, lastChange, snapshot: board.snapshot, events: board.events });
+      const fileName = `${name.replace(/[^\p{L}\p{N} ._-]+/gu, '_').slice(0, 60) || 'board'}.lanvas`;
+      return { fileName, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    } finally {
+      if (mine) await board.close();
+    }
+  }
+
+  /** A new board from a `.lanvas` file; a damaged or foreign file throws and writes nothing. */
+  importFile(bytes: unknown): BoardSummary {
+    if (!(bytes instanceof Uint8Array)) throw new BoardFileError('this is not a Lanvas board file');
+    const file = decodeBoardFile(bytes);
+    const id = newBoardId();
+    const staging = path.join(this.store.dataDir, 'boards', `.import-${id}`);
+    try {
+      fs.mkdirSync(path.join(staging, 'snapshots'), { recursive: true });
+      fs.mkdirSync(path.join(staging, 'log'), { recursive: true });
+      if (file.snapshot) writeFileAtomic(path.join(staging, 'snapshots', seqName(file.snapshot.seq, '.snap')), encodeSnapshotFile(file.snapshot));
+      const first = (file.snapshot?.seq ?? 0) + 1;
+      writeFileAtomic(path.join(staging, 'log', seqName(first, '.log')), encodeRecords(file.events.map(encodeEvent)));
+      const last = file.events.at(-1)?.[0] ?? file.snapshot?.seq ?? 0;
+      writeMeta(staging, { id, name: cleanBoardName(file.name), created: file.created, lastChange: file.lastChange, events: last, snapshotSeq: file.snapshot?.seq ?? 0 });
+      fs.renameSync(staging, boardDir(this.store.dataDir, id));
+    } catch (error) {
+      fs.rmSync(staging, { recursive: true, force: true });
+      throw error;
+    }
+    return this.get(id);
+  }
+}
