@@ -1,23 +1,22 @@
 /**
- * IPC handlers: one per contract channel. Each checks that the call comes from one of our own windows
- * showing our own page, and validates its argument, before doing anything.
+ * Electron IPC over the shared handlers: each call is checked to come from one of our own windows
+ * showing our own page before its (validated) handler runs; failures reach the renderer as messages
+ * fit to show.
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { IpcChannel, IpcContract } from '../shared/ipc-contract';
+import { IPC_CHANNELS } from '../shared/ipc-contract';
+import { userMessage } from './app/errors';
+import type { Handlers } from './app/handlers';
 
-type Handler<C extends IpcChannel> = (arg: unknown) => IpcContract[C][1] | Promise<IpcContract[C][1]>;
-export type IpcHandlers = { [C in IpcChannel]: Handler<C> };
-
-export function registerIpc(handlers: IpcHandlers, isTrustedSender: (event: IpcMainInvokeEvent) => boolean): void {
-  for (const channel of Object.keys(handlers) as IpcChannel[]) {
-    ipcMain.handle(channel, (event, arg: unknown) => {
+export function registerIpc(handlers: Handlers, isTrustedSender: (event: IpcMainInvokeEvent) => boolean, log: (line: string) => void): void {
+  for (const channel of IPC_CHANNELS) {
+    ipcMain.handle(channel, async (event, arg: unknown) => {
       if (!isTrustedSender(event)) throw new Error(`refused ${channel}: not from a Lanvas window`);
-      return handlers[channel](arg);
+      try {
+        return await handlers[channel](arg);
+      } catch (error) {
+        throw new Error(userMessage(error, log));
+      }
     });
   }
-}
-
-/** For channels that take no argument: anything sent along is a contract breach. */
-export function noArgument(arg: unknown): void {
-  if (arg !== undefined) throw new Error('this call takes no argument');
 }

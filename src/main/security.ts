@@ -14,9 +14,10 @@ export function hardenApp(isAppUrl: (url: string) => boolean): void {
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
-  // Only the app's own files and the embedded reflector on loopback may be reached.
+  // Only the app's own files, and WebSockets to a reflector (the embedded one on loopback, or a host on
+  // the LAN this user joined), may be reached: no remote content.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const ok = isAppUrl(details.url) || /^(ws|http):\/\/127\.0\.0\.1:\d+\//.test(details.url) || details.url.startsWith('devtools://');
+    const ok = isAppUrl(details.url) || /^ws:\/\/[\d.]+:\d+\/$/.test(details.url) || details.url.startsWith('devtools://');
     callback({ cancel: !ok });
   });
 }

@@ -1,17 +1,19 @@
 /**
- * The sandboxed bridge: task-level functions on window.lanvas. It imports only electron and types,
- * because a sandboxed preload cannot load npm modules.
+ * The sandboxed bridge: one task-level function per contract channel on window.lanvas, and the two
+ * pushes. It imports only electron and the contract (bundled in), because a sandboxed preload cannot
+ * load npm modules.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { IpcChannel, IpcContract, LanvasBridge } from '../shared/ipc-contract';
+import { TASKS, type JoinLink, type LanvasBridge, type MenuCommand, type Task } from '../shared/ipc-contract';
 
-function invoke<C extends IpcChannel>(channel: C, arg?: IpcContract[C][0]): Promise<IpcContract[C][1]> {
-  return ipcRenderer.invoke(channel, arg) as Promise<IpcContract[C][1]>;
-}
+const tasks = Object.fromEntries(
+  (Object.keys(TASKS) as Task[]).map((task) => [task, (arg?: unknown) => ipcRenderer.invoke(TASKS[task], arg)]),
+) as unknown as Omit<LanvasBridge, 'onMenuCommand' | 'onJoinLink'>;
 
 const bridge: LanvasBridge = {
-  appInfo: () => invoke('app:info'),
-  localSession: () => invoke('session:local'),
+  ...tasks,
+  onMenuCommand: (handler: (command: MenuCommand) => void) => void ipcRenderer.on('menu:command', (_event, command: MenuCommand) => handler(command)),
+  onJoinLink: (handler: (link: JoinLink) => void) => void ipcRenderer.on('link:join', (_event, link: JoinLink) => handler(link)),
 };
 
 contextBridge.exposeInMainWorld('lanvas', bridge);

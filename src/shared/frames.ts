@@ -68,6 +68,8 @@ export function decodeClientFrame(bytes: Uint8Array): ClientMsg {
     case 'snap-hash':
       check(isInt(m.seq) && isBytes(m.hash, LIMITS.hashBytes, LIMITS.hashBytes), 'snap-hash');
       return m as unknown as ClientMsg;
+    case 'snap-now':
+      return { t: 'snap-now' };
     case 'snap-chunk': {
       const maxChunks = Math.ceil(LIMITS.maxSnapshotBytes / LIMITS.snapshotChunkBytes);
       check(isInt(m.seq) && isBytes(m.hash, LIMITS.hashBytes, LIMITS.hashBytes), 'snap-chunk.seq/hash');

@@ -142,7 +142,11 @@ export interface SnapChunkMsg {
   count: number;
   bytes: Uint8Array;
 }
-export type ClientMsg = HelloMsg | AuthMsg | EventMsg | EphemeralMsg | SnapHashMsg | SnapChunkMsg;
+/** Asks for a snapshot now (a window closing its board): answered by snap-stored once one is stored. */
+export interface SnapNowMsg {
+  t: 'snap-now';
+}
+export type ClientMsg = HelloMsg | AuthMsg | EventMsg | EphemeralMsg | SnapHashMsg | SnapChunkMsg | SnapNowMsg;
 
 // ---- reflector to client ----
 export interface ChallengeMsg {

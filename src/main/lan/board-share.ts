@@ -6,6 +6,7 @@
 import type { Server } from 'node:http';
 import os from 'node:os';
 import { makeInviteCode, type InviteCode } from '../../shared/invite-code';
+import type { ShareInfo } from '../../shared/ipc-contract';
 import { CloseCode } from '../../shared/protocol';
 import { createStaticServer } from '../host/static-server';
 import type { Entrance, Reflector } from '../reflector/reflector';
@@ -21,16 +22,6 @@ export interface ShareOptions {
   port?: number;
 }
 
-export interface ShareInfo {
-  board: string;
-  name: string;
-  code: string;
-  /** The code's public part, which discovery answers to. */
-  session: string;
-  port: number;
-  /** This machine's LAN addresses, for the link form. */
-  addresses: string[];
-}
 
 /** IPv4 addresses of this machine's non-loopback interfaces. */
 export function lanAddresses(): string[] {

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from '../../shared/bytes';
 import { isBoardId } from '../../shared/ids';
+import type { BoardSummary, ExportedBoard, TrashedBoard } from '../../shared/ipc-contract';
 import { writeFileAtomic } from '../store/atomic-write';
 import { BoardStore, readMeta, writeMeta, type BoardMeta, type OpenBoard } from '../store/board-store';
 import { encodeRecords } from '../store/event-log';
@@ -16,16 +17,6 @@ import { encodeSnapshotFile } from '../store/snapshot-file';
 import { encodeEvent } from '../../shared/frames';
 import { BoardFileError, decodeBoardFile, encodeBoardFile } from './board-file';
 
-export interface BoardSummary {
-  id: string;
-  name: string;
-  created: number;
-  lastChange: number;
-  /** Bytes on disk. */
-  bytes: number;
-  /** A PNG data URL, or null before the first snapshot. */
-  thumbnail: string | null;
-}
 
 export const MAX_BOARD_NAME = 80;
 /** Thumbnails are small PNGs; anything bigger is not one of ours. */
@@ -151,8 +142,8 @@ export class BoardLibrary {
   }
 
   /** Boards in the trash, most recently deleted first. */
-  trash(): (BoardSummary & { deleted: number })[] {
-    const out: (BoardSummary & { deleted: number })[] = [];
+  trash(): TrashedBoard[] {
+    const out: TrashedBoard[] = [];
     for (const id of fs.readdirSync(this.trashDir)) {
       const dir = path.join(this.trashDir, id);
       const meta = isBoardId(id) ? readMeta(dir) : null;
@@ -184,7 +175,7 @@ export class BoardLibrary {
   }
 
   /** The board as one `.lanvas` file: its newest snapshot and every event after it. */
-  async exportFile(id: string): Promise<{ fileName: string; bytes: Uint8Array }> {
+  async exportFile(id: string): Promise<ExportedBoard> {
     this.dir(id);
     let board = this.openBoard(id);
     const mine = board === undefined;

@@ -175,7 +175,8 @@ export class BoardSession {
     if (this.closed) return;
     this.stamp(EventKind.Exit, client.viewId, 0, null);
     this.log(`board ${this.id}: ${client.user.name} (${client.viewId}) left; ${this.clients.size} connected`);
-    if (this.round) this.settleRound();
+    if (this.round?.uploader === client.viewId && this.round.upload === null) this.abandonRound('the uploader left');
+    else if (this.round) this.settleRound();
   }
 
   /** Disconnects one participant (its exit is stamped as it closes); false if it is not connected. */
@@ -206,9 +207,15 @@ export class BoardSession {
     if (due) this.requestSnapshot();
   }
 
+  /** A client wants the board stored as it is now: a round if anything happened since the last one. */
+  snapshotNow(client: ReflectorClient): void {
+    if (this.seq > (this.board.snapshot?.seq ?? 0)) this.requestSnapshot();
+    else client.send({ t: 'snap-stored', seq: this.seq });
+  }
+
   /** Stamps a snapshot marker: every replica hashes its state after it; one uploads it. */
   requestSnapshot(): void {
-    if (this.round !== null || this.clients.size === 0) return;
+    if (this.round !== null || this.clients.size === 0 || this.seq === (this.board.snapshot?.seq ?? 0)) return;
     const uploader = this.clients.keys().next().value!;
     const event = this.stamp(EventKind.Snapshot, '', 0, uploader);
     this.round = {
@@ -295,11 +302,35 @@ export class BoardSession {
   private endRound(): void {
     if (this.round) clearTimeout(this.round.timer);
     this.round = null;
+    this.roundEnded?.();
+    this.roundEnded = null;
   }
 
-  /** Flushes and closes: every client is told the host is going away; nothing acknowledged is lost. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /**
+   * Flushes and closes: if anyone is still connected and anything happened since the last snapshot,
+   * one last snapshot round runs first (so the board reopens from it, not from a long replay); then
+   * every client is told the host is going away. Nothing acknowledged is lost either way.
+   */
+  async close(finalSnapshotMs = 3000): Promise<void> {
+    if (this.closed || this.closing) return this.closing ?? undefined;
+    this.closing = this.closeAfterFinalSnapshot(finalSnapshotMs);
+    return this.closing;
+  }
+
+  private closing: Promise<void> | null = null;
+  private roundEnded: (() => void) | null = null;
+
+  private async closeAfterFinalSnapshot(finalSnapshotMs: number): Promise<void> {
+    if (this.round === null) this.requestSnapshot(); // no-op without clients
+    if (this.round !== null && finalSnapshotMs > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, finalSnapshotMs);
+        this.roundEnded = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
     this.flush();
     this.closed = true;
     clearInterval(this.tickTimer);

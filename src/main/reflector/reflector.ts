@@ -102,6 +102,13 @@ export class Reflector {
     };
   }
 
+  /** Flushes and closes one board (its clients are disconnected); the next join reopens it. */
+  async closeBoard(boardId: string): Promise<void> {
+    const board = this.boards.get(boardId);
+    this.boards.delete(boardId);
+    await board?.close();
+  }
+
   board(boardId: string): BoardSession | undefined {
     return this.boards.get(boardId);
   }
@@ -191,6 +198,9 @@ export class Reflector {
               return board.ephemeral(client, msg.data);
             case 'snap-hash':
               return board.snapshotHash(client, msg.seq, msg.hash);
+            case 'snap-now':
+              if (!client.events.take()) return reject(CloseCode.RateLimited, 'too many events');
+              return board.snapshotNow(client);
             case 'snap-chunk':
               if (!board.snapshotChunk(client, msg)) return reject(CloseCode.TooLarge, 'snapshot upload out of order or too large');
               return;

@@ -43,6 +43,8 @@ export interface SessionOptions<M extends Model> {
   reconnectDelayMs?: { min: number; max: number };
   onStatus?: (status: SessionStatus, detail?: string) => void;
   onDivergence?: (msg: DivergenceMsg) => void;
+  /** A snapshot of the board was verified and stored by the host (e.g. time to refresh a thumbnail). */
+  onSnapshotStored?: (seq: number) => void;
 }
 
 interface PendingEvent {
@@ -126,6 +128,24 @@ export class Session<M extends Model = Model> implements ViewHost {
 
   removeEphemeralHandler(handler: EphemeralHandler): void {
     this.ephemeralHandlers.delete(handler);
+  }
+
+  private snapshotWaiters: ((stored: boolean) => void)[] = [];
+
+  /**
+   * Asks the host to store a snapshot now, so the board reopens from it (a window closing its board
+   * does this). Resolves true once one is stored, false if none could be in time.
+   */
+  storeSnapshot(timeoutMs = 5000): Promise<boolean> {
+    if (this.status !== 'connected' || !this.connection?.isOpen) return Promise.resolve(false);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.snapshotWaiters.push((stored) => {
+        clearTimeout(timer);
+        resolve(stored);
+      });
+      this.connection!.send({ t: 'snap-now' });
+    });
   }
 
   /** Leaves for good: closes the connection and takes the view down. */
@@ -238,6 +258,9 @@ export class Session<M extends Model = Model> implements ViewHost {
         this.options.onDivergence?.(msg);
         break;
       case 'snap-stored':
+        this.options.onSnapshotStored?.(msg.seq);
+        for (const waiter of this.snapshotWaiters.splice(0)) waiter(true);
+        break;
       case 'challenge':
         break;
     }

@@ -1,0 +1,65 @@
+/**
+ * The desktop app without Electron: the app core and the bridge server on loopback, opened in a
+ * browser. `npm start` falls back to it where the Electron binary is missing; the end-to-end tests
+ * drive it in Chromium.
+ *   node --import tsx src/main/app/web-app.ts [--data DIR] [--port N] [--web DIR] [--discovery-port N]
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppCore } from './app-core';
+import { startBridgeServer } from './bridge-server';
+import { createHandlers } from './handlers';
+
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+function log(line: string): void {
+  console.log(`${new Date().toISOString()} ${line}`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string', default: path.join(os.homedir(), '.lanvas') },
+      port: { type: 'string', default: '0' },
+      web: { type: 'string', default: path.join(ROOT, 'out/renderer') },
+      'discovery-port': { type: 'string' },
+    },
+  });
+  const webDir = path.resolve(values.web);
+  if (!fs.existsSync(path.join(webDir, 'index.html'))) {
+    console.error(`lanvas: no renderer build in ${webDir} (run npm run build first)`);
+    process.exit(2);
+  }
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const core = await AppCore.start({
+    dataDir: path.resolve(values.data),
+    webDir,
+    version: pkg.version,
+    platform: `${process.platform} (browser)`,
+    discoveryPort: values['discovery-port'] ? Number(values['discovery-port']) : undefined,
+    log,
+  });
+  const bridge = await startBridgeServer({ handlers: createHandlers(core, () => null), webDir, port: Number(values.port), log });
+  log(`lanvas app with boards in ${path.resolve(values.data)}`);
+  log(`open ${bridge.url}`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: flushing and closing`);
+    Promise.all([bridge.close(), core.close()]).then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+void main();

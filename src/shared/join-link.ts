@@ -1,0 +1,36 @@
+/**
+ * The link forms of an invitation. The app link `lanvas://join/K7M2-QX9P-4TRW?host=10.0.0.5:41234`
+ * opens the desktop app's join flow (the host part lets it skip discovery); the web link
+ * `http://10.0.0.5:41234/#code=K7M2-QX9P-4TRW` opens the web client served by the host itself.
+ */
+import { parseInviteCode } from './invite-code';
+import type { JoinLink, ShareInfo } from './ipc-contract';
+
+const HOST_PORT = /^(\d{1,3}\.){3}\d{1,3}:\d{1,5}$/;
+
+/** An IPv4 address and port, as a link form carries it. */
+export const isHostPort = (value: unknown): value is string => typeof value === 'string' && value.length <= 21 && HOST_PORT.test(value);
+
+export function appLink(code: string, address?: string): string {
+  return `lanvas://join/${code}${address ? `?host=${address}` : ''}`;
+}
+
+export function webLink(share: ShareInfo, address: string): string {
+  return `http://${address}:${share.port}/#code=${share.code}`;
+}
+
+/** Reads a `lanvas://join/...` link; null for anything else. */
+export function parseAppLink(text: string): JoinLink | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'lanvas:' || url.hostname !== 'join') return null;
+  const invite = parseInviteCode(decodeURIComponent(url.pathname.replace(/^\//, '')));
+  if (invite === null) return null;
+  const host = url.searchParams.get('host');
+  if (host !== null && !isHostPort(host)) return null;
+  return host === null ? { code: invite.code } : { code: invite.code, address: host };
+}
