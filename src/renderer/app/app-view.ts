@@ -7,20 +7,15 @@ import { Editor } from '../canvas/editor';
 import { isTyping } from '../canvas/input';
 import { commandFor } from '../canvas/shortcuts';
 import { View, type ViewHost } from '../session/view';
+import { download } from './dom';
 import { Toolbar } from './toolbar';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
-function download(name: string, url: string): void {
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.click();
-  if (url.startsWith('blob:')) setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 export class AppView extends View<BoardModel> {
   readonly editor: Editor;
+  /** Told after the participant list changed (the share panel lists them too). */
+  onParticipants: (() => void) | null = null;
   private readonly list = document.querySelector<HTMLUListElement>('[data-testid="participants"]')!;
   private readonly toolbar: Toolbar;
   private readonly canvasHost: HTMLDivElement;
@@ -53,6 +48,7 @@ export class AppView extends View<BoardModel> {
     this.subscribe(model.id, 'participants', () => {
       this.renderParticipants();
       this.editor.participantsChanged();
+      this.onParticipants?.();
     });
     this.subscribeEphemeral((from, data) => this.editor.presence.receive(from, data));
     window.addEventListener('keydown', this.onKey);
@@ -78,7 +74,11 @@ export class AppView extends View<BoardModel> {
     window.removeEventListener('keydown', this.onKey);
     this.editor.destroy();
     this.canvasHost.remove();
-    for (const id of ['toolbar', 'stylebar']) document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!.replaceChildren();
+    for (const id of ['toolbar', 'stylebar']) {
+      const bar = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
+      bar.replaceChildren();
+      bar.hidden = true;
+    }
     this.list.replaceChildren();
   }
 }

@@ -1,56 +1,88 @@
-/** The renderer's entry: find the session (desktop bridge or page link), join it, show it. */
-import { BoardModel } from '../board/board-model';
-import { detectPlatform } from '../platform/platform';
-import { Session, type SessionStatus } from '../session/session';
-import { AppView } from './app-view';
-import { debugHooks } from './debug';
-import { loadIdentity } from './identity';
-
-const STATUS_TEXT: Record<SessionStatus, string> = {
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting…',
-  closed: 'Offline',
-};
+/**
+ * The renderer's entry. On the desktop (Electron, or the loopback app in a browser) it is the app:
+ * the home screen, boards, sharing, joining by code and links. On a page a host serves, it is that
+ * host's session, named by the page's address or chosen in a form.
+ */
+import type { LanvasBridge, SessionTarget } from '../../shared/ipc-contract';
+import { detectPlatform, type Platform } from '../platform/platform';
+import { BoardScreen } from './board-screen';
+import { HomeView } from './home-view';
 
 const statusEl = document.querySelector<HTMLElement>('[data-testid="status"]')!;
-const boardNameEl = document.querySelector<HTMLElement>('[data-testid="board-name"]')!;
-const joinForm = document.querySelector<HTMLFormElement>('[data-testid="join-form"]')!;
 
-function showStatus(status: SessionStatus, detail?: string): void {
-  statusEl.dataset.status = status;
-  statusEl.textContent = STATUS_TEXT[status];
-  statusEl.title = detail ?? '';
+function showOffline(detail: string): void {
+  statusEl.dataset.status = 'closed';
+  statusEl.textContent = 'Offline';
+  statusEl.title = detail;
 }
 
-async function start(): Promise<void> {
-  const platform = detectPlatform();
-  const target = await platform.sessionTarget();
+function desktop(platform: Platform, bridge: LanvasBridge): void {
+  let screen: BoardScreen | null = null;
+  const homeRoot = document.querySelector<HTMLElement>('[data-testid="home"]')!;
+  const stage = document.querySelector<HTMLElement>('[data-testid="stage"]')!;
+  document.querySelector('[data-testid="join-form"]')!.remove(); // the home screen joins by code here
+  const goHome = () => {
+    screen = null;
+    stage.hidden = true;
+    statusEl.hidden = true;
+    home.show();
+  };
+  const openTarget = async (target: SessionTarget) => {
+    if (screen) await screen.close();
+    home.hide();
+    stage.hidden = false;
+    statusEl.hidden = false;
+    try {
+      screen = await BoardScreen.open(platform, target, goHome);
+    } catch (error) {
+      goHome();
+      home.showJoinError((error as Error).message);
+    }
+  };
+  const home: HomeView = new HomeView(homeRoot, bridge, {
+    open: (board) => void bridge.openBoard({ id: board.id }).then(openTarget),
+    join: (target) => void openTarget(target),
+  });
+  bridge.onMenuCommand((command) => screen?.menu(command));
+  bridge.onJoinLink((link) => void (screen ? screen.close() : Promise.resolve()).then(() => (goHome(), home.joinByCode(link.code, link.address))));
+  goHome();
+  void bridge.pendingJoinLink().then((link) => link && home.joinByCode(link.code, link.address));
+  // Closing the window (or quitting) stores the final snapshot through the back end; see AppCore.close.
+}
+
+function web(platform: Platform): void {
+  const target = platform.linkTarget();
+  const joinForm = document.querySelector<HTMLFormElement>('[data-testid="join-form"]')!;
+  const joinError = joinForm.querySelector<HTMLElement>('[data-testid="join-error"]')!;
   if (target === null) {
-    showStatus('closed', 'no session chosen');
+    showOffline('no session chosen');
     joinForm.hidden = false;
     joinForm.addEventListener('submit', (event) => {
       event.preventDefault();
       const data = new FormData(joinForm);
-      const params = new URLSearchParams({ board: String(data.get('board')), secret: String(data.get('secret')) });
+      const code = String(data.get('code') ?? '').trim();
+      const params = code ? new URLSearchParams({ code }) : new URLSearchParams({ board: String(data.get('board')), secret: String(data.get('secret')) });
+      if (!code && !(data.get('board') && data.get('secret'))) {
+        joinError.textContent = 'Type the invite code (or a board and its secret).';
+        return;
+      }
       location.hash = params.toString();
       location.reload();
     });
     return;
   }
-  boardNameEl.textContent = target.board;
-  const session = await Session.join({
-    ...target,
-    user: loadIdentity(localStorage),
-    model: BoardModel,
-    view: AppView,
-    webSocket: platform.webSocket,
-    compressor: platform.compressor,
-    onStatus: showStatus,
-    onDivergence: (msg) => console.error(`replicas diverged at event ${msg.seq}`, msg.hashes),
+  BoardScreen.open(platform, target, () => {}).catch((error: Error) => {
+    showOffline(error.message);
+    statusEl.textContent = `Offline: ${error.message}`;
+    joinForm.hidden = false;
+    joinError.textContent = error.message;
   });
-  // Exposed for the end-to-end tests and for debugging from the console.
-  Object.assign(window, { lanvasSession: session, lanvasDebug: debugHooks(session) });
 }
 
-start().catch((error: Error) => showStatus('closed', error.message));
+async function start(): Promise<void> {
+  const platform = await detectPlatform();
+  if (platform.bridge) desktop(platform, platform.bridge);
+  else web(platform);
+}
+
+start().catch((error: Error) => showOffline(error.message));

@@ -295,9 +295,20 @@ export class Editor {
   }
 
   /** A PNG of the board (or the selection) at `pixelRatio`, on white. */
+  private exportBox(ids: readonly string[]) {
+    return union(ids.map((id) => this.canvas.index.boxOf(id)!).filter(Boolean)) ?? { minX: 0, minY: 0, maxX: 1, maxY: 1 };
+  }
+
+  /** A small PNG of the whole board for the library (longest side at most `maxSide` px), or null if empty. */
+  thumbnail(maxSide = 320): string | null {
+    if (this.model.order.length === 0) return null;
+    const box = this.exportBox(this.model.order);
+    return this.exportPng(false, Math.min(1, maxSide / (Math.max(box.maxX - box.minX, box.maxY - box.minY) + 32)));
+  }
+
   exportPng(onlySelection: boolean, pixelRatio: number): string {
     const ids = onlySelection && this.selection.ids.size > 0 ? [...this.selection.ids] : this.model.order;
-    const box = union(ids.map((id) => this.canvas.index.boxOf(id)!).filter(Boolean)) ?? { minX: 0, minY: 0, maxX: 1, maxY: 1 };
+    const box = this.exportBox(ids);
     const pad = 16;
     const keep = new Set(ids);
     const { stage, content } = this.canvas;

@@ -1,40 +1,46 @@
 /**
- * The desktop app itself, through Playwright's Electron driver and the same board driver the web
- * specs use. These need the Electron binary, which `npm ci` downloads on a machine with access to
- * Electron's release host; where it was skipped (ELECTRON_SKIP_BINARY_DOWNLOAD, as on our CI), every
- * test here is skipped and says so.
+ * The desktop app itself, through Playwright's Electron driver and the same app and board drivers the
+ * browser specs use. These need the Electron binary, which `npm ci` downloads on a machine with access
+ * to Electron's release host; where it was skipped (ELECTRON_SKIP_BINARY_DOWNLOAD, as on our CI),
+ * every test here is skipped and says so. The same flows run in Chromium in test/e2e/web/app.spec.ts.
  */
-import { _electron as electron, expect, test } from '@playwright/test';
+import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import path from 'node:path';
 import { findElectronBinary } from '../../../scripts/electron-binary.mjs';
+import { TASKS } from '../../../src/shared/ipc-contract';
+import { appLink } from '../../../src/shared/join-link';
 import { tempDataDir } from '../../support/host';
+import { AppDriver } from '../support/app-driver';
 import { BoardDriver, compareInk } from '../support/board-driver';
 
 const binary = findElectronBinary();
 test.skip(binary === null, 'Electron binary not installed (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1): the desktop e2e runs where it can be downloaded');
 
-const launch = (userData: string) =>
-  electron.launch({ executablePath: binary!, args: [path.resolve('out/main/index.js')], env: { ...process.env, LANVAS_USER_DATA: userData } });
+const launch = (userData: string, args: string[] = []) =>
+  electron.launch({ executablePath: binary!, args: [path.resolve('out/main/index.js'), ...args], env: { ...process.env, LANVAS_USER_DATA: userData } });
 
-test('opens a board at once, locked down', async () => {
+async function home(app: ElectronApplication): Promise<AppDriver> {
+  const driver = new AppDriver(await app.firstWindow());
+  await driver.home();
+  return driver;
+}
+
+test('opens the library at once, locked down', async () => {
   const app = await launch(tempDataDir());
-  const page = await app.firstWindow();
-  await new BoardDriver(page).connected();
-  await expect(page.getByTestId('participants').locator('li')).toHaveCount(1);
-  // The page has the bridge and nothing else of Node or Electron.
+  const { page } = await home(app);
+  // The page has the bridge's task functions and nothing else of Node or Electron.
   expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
-  expect(await page.evaluate(() => Object.keys(window.lanvas ?? {}).sort())).toEqual(['appInfo', 'localSession']);
-  // New windows are denied.
+  expect(await page.evaluate(() => Object.keys(window.lanvas ?? {}).sort())).toEqual([...Object.keys(TASKS), 'onJoinLink', 'onMenuCommand'].sort());
+  // New windows and navigation away are denied.
   await page.evaluate(() => window.open('https://example.com'));
   expect(app.windows()).toHaveLength(1);
   await app.close();
 });
 
-test('draw, quit, relaunch: the board reopens with every shape', async () => {
+test('create, draw, quit, relaunch: the board reopens with every shape', async () => {
   const userData = tempDataDir();
   const app = await launch(userData);
-  const board = new BoardDriver(await app.firstWindow());
-  await board.connected();
+  const board = await (await home(app)).createBoard();
   await board.tool('r');
   await board.drag([200, 200], [400, 320]);
   await board.tool('p');
@@ -44,11 +50,10 @@ test('draw, quit, relaunch: the board reopens with every shape', async () => {
   const kinds = await board.kinds();
   await board.zoomToFit();
   const before = await board.inkBlocks();
-  await app.close(); // quitting flushes the log and closes the board
+  await app.close(); // quitting stores a final snapshot, flushes the log and closes the board
 
   const again = await launch(userData);
-  const reopened = new BoardDriver(await again.firstWindow());
-  await reopened.connected();
+  const reopened = await (await home(again)).open('Untitled board');
   expect(await reopened.kinds()).toEqual(kinds);
   expect(await reopened.texts()).toEqual(['still here after a restart']);
   await reopened.zoomToFit();
@@ -56,4 +61,32 @@ test('draw, quit, relaunch: the board reopens with every shape', async () => {
   expect(same.ink).toBeGreaterThan(1000);
   expect(same.fraction).toBeLessThan(0.003);
   await again.close();
+});
+
+test('one app hosts a board on the LAN; another joins it by code, and a third by a lanvas:// link', async () => {
+  const hostApp = await launch(tempDataDir());
+  const host = await home(hostApp);
+  const hostBoard = await host.createBoard();
+  await hostBoard.tool('r');
+  await hostBoard.drag([300, 250], [480, 360]);
+  const code = await host.share();
+
+  const guestApp = await launch(tempDataDir());
+  const guest = await home(guestApp);
+  await guest.joinByCode(code);
+  const guestBoard = new BoardDriver(guest.page);
+  await guestBoard.connected();
+  await expect.poll(() => guestBoard.kinds()).toEqual(['rect']);
+  await guestBoard.tool('o');
+  await guestBoard.drag([600, 250], [760, 360]);
+  await expect.poll(() => hostBoard.kinds()).toEqual(['rect', 'ellipse']);
+
+  // A deep link at a cold start opens the join flow (the link form carries the address).
+  const links = (await host.page.getByTestId('share-links').textContent())!;
+  const port = /:(\d+)\/#code=/.exec(links)![1]!;
+  const linkedApp = await launch(tempDataDir(), [appLink(code, `127.0.0.1:${port}`)]);
+  const linked = new BoardDriver(await linkedApp.firstWindow());
+  await linked.connected();
+  await expect.poll(() => linked.kinds()).toEqual(['rect', 'ellipse']);
+  for (const app of [linkedApp, guestApp, hostApp]) await app.close();
 });

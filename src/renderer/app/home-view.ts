@@ -1,0 +1,211 @@
+/**
+ * The home screen: the user's boards (thumbnail, name, last change, size; newest first; search), what
+ * can be done with each (open, rename, duplicate, export, delete with undo), import, the trash,
+ * joining by invite code, and shared boards nearby on the LAN.
+ */
+import type { BoardSummary, LanvasBridge, SessionTarget } from '../../shared/ipc-contract';
+import { button, download, el, messageOf } from './dom';
+
+export interface HomeActions {
+  open(board: BoardSummary): void;
+  join(target: SessionTarget): void;
+}
+
+function when(ms: number): string {
+  const minutes = Math.round((Date.now() - ms) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  if (minutes < 24 * 60) return `${Math.round(minutes / 60)} h ago`;
+  return new Date(ms).toLocaleDateString();
+}
+
+function size(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+export class HomeView {
+  private readonly search = el('input', { testid: 'search', placeholder: 'Search boards', type: 'search', ariaLabel: 'Search boards' });
+  private readonly boards = el('ul', { class: 'boards', testid: 'boards' });
+  private readonly error = el('p', { class: 'error', testid: 'home-error' });
+  private readonly code = el('input', { testid: 'join-code', placeholder: 'Invite code', ariaLabel: 'Invite code' });
+  private readonly joinError = el('p', { class: 'error', testid: 'join-error' });
+  private readonly nearby = el('ul', { class: 'nearby', testid: 'nearby' });
+  private readonly trash = el('ul', { class: 'trash', testid: 'trash' });
+  private readonly file = el('input', { type: 'file' });
+  private nearbyTimer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly bridge: LanvasBridge,
+    private readonly actions: HomeActions,
+  ) {
+    this.file.accept = '.lanvas';
+    this.file.hidden = true;
+    this.file.addEventListener('change', () => void this.importChosen());
+    this.search.addEventListener('input', () => void this.refresh());
+    const joinForm = el('form', { class: 'join-row' }, this.code, el('button', { type: 'submit', text: 'Join', testid: 'join' }));
+    joinForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.joinByCode(this.code.value);
+    });
+    root.replaceChildren(
+      el(
+        'div',
+        { class: 'home-head' },
+        el('h1', { text: 'Your boards' }),
+        this.search,
+        button('New board', 'new-board', () => void this.create(), 'primary'),
+        button('Import…', 'import', () => this.file.click()),
+        this.file,
+      ),
+      this.error,
+      el('h2', { text: 'Join a shared board' }),
+      joinForm,
+      this.joinError,
+      el('h2', { text: 'Shared nearby' }),
+      this.nearby,
+      el('h2', { text: 'Boards' }),
+      this.boards,
+      el('details', {}, el('summary', { text: 'Trash' }), this.trash),
+    );
+  }
+
+  show(): void {
+    this.root.hidden = false;
+    void this.refresh();
+    void this.refreshNearby();
+    this.nearbyTimer = setInterval(() => void this.refreshNearby(), 2000);
+  }
+
+  hide(): void {
+    this.root.hidden = true;
+    if (this.nearbyTimer) clearInterval(this.nearbyTimer);
+    this.nearbyTimer = null;
+  }
+
+  private async attempt(work: () => Promise<unknown>): Promise<void> {
+    this.error.textContent = '';
+    try {
+      await work();
+    } catch (error) {
+      this.error.textContent = messageOf(error);
+    }
+  }
+
+  async refresh(): Promise<void> {
+    await this.attempt(async () => {
+      const [list, trash] = await Promise.all([this.bridge.listBoards({ query: this.search.value }), this.bridge.listTrash()]);
+      this.boards.replaceChildren(...list.map((b) => this.card(b)));
+      if (list.length === 0) this.boards.append(el('li', { class: 'details', text: this.search.value ? 'No board has that name.' : 'No boards yet: make one.' }));
+      this.trash.replaceChildren(
+        ...trash.map((b) => el('li', { testid: 'trashed' }, el('span', { text: b.name }), button('Restore', 'restore', () => void this.attempt(async () => (await this.bridge.restoreBoard({ id: b.id }), this.refresh()))))),
+      );
+    });
+  }
+
+  private card(board: BoardSummary): HTMLLIElement {
+    const thumb = el('button', { class: 'thumb', testid: 'open-board', title: `Open ${board.name}`, ariaLabel: `Open ${board.name}` });
+    if (board.thumbnail) thumb.style.backgroundImage = `url("${board.thumbnail}")`;
+    thumb.addEventListener('click', () => this.actions.open(board));
+    const name = el('span', { class: 'name', text: board.name, testid: 'board-title' });
+    const card = el(
+      'li',
+      { class: 'board-card', testid: 'board-card' },
+      thumb,
+      el('div', { class: 'meta' }, name, el('span', { class: 'details', text: `${when(board.lastChange)} · ${size(board.bytes)}` })),
+      el(
+        'div',
+        { class: 'actions' },
+        button('Open', 'open', () => this.actions.open(board)),
+        button('Rename', 'rename', () => this.rename(board, name)),
+        button('Duplicate', 'duplicate', () => void this.attempt(async () => (await this.bridge.duplicateBoard({ id: board.id }), this.refresh()))),
+        button('Export', 'export', () => void this.attempt(async () => this.export(board))),
+        button('Delete', 'delete', () => void this.attempt(async () => this.delete(board))),
+      ),
+    );
+    card.dataset.boardId = board.id;
+    return card;
+  }
+
+  private async create(): Promise<void> {
+    await this.attempt(async () => {
+      const board = await this.bridge.createBoard({ name: 'Untitled board' });
+      this.actions.open(board);
+    });
+  }
+
+  /** Renames in place: the name becomes a field; Enter keeps, Escape cancels. */
+  private rename(board: BoardSummary, name: HTMLElement): void {
+    const input = el('input', { testid: 'rename-input', ariaLabel: 'Board name' });
+    input.value = board.name;
+    name.replaceWith(input);
+    input.focus();
+    input.select();
+    let done = false;
+    const finish = (keep: boolean) => {
+      if (done) return;
+      done = true;
+      if (!keep || input.value === board.name) return void this.refresh();
+      void this.attempt(async () => (await this.bridge.renameBoard({ id: board.id, name: input.value }), this.refresh()));
+    };
+    input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') finish(true);
+      if (event.key === 'Escape') finish(false);
+    });
+    input.addEventListener('blur', () => finish(true));
+  }
+
+  private async export(board: BoardSummary): Promise<void> {
+    const { fileName, bytes } = await this.bridge.exportBoard({ id: board.id });
+    download(fileName, bytes);
+  }
+
+  private async delete(board: BoardSummary): Promise<void> {
+    await this.bridge.deleteBoard({ id: board.id });
+    await this.refresh();
+    const undo = button('Undo', 'undo-delete', () => {
+      toast.remove();
+      void this.attempt(async () => (await this.bridge.restoreBoard({ id: board.id }), this.refresh()));
+    });
+    const toast = el('div', { class: 'toast', testid: 'toast' }, `Deleted “${board.name}”.`, undo);
+    document.body.append(toast);
+    setTimeout(() => toast.remove(), 8000);
+  }
+
+  private async importChosen(): Promise<void> {
+    const chosen = this.file.files?.[0];
+    this.file.value = '';
+    if (!chosen) return;
+    await this.attempt(async () => {
+      await this.bridge.importBoard({ bytes: new Uint8Array(await chosen.arrayBuffer()) });
+      await this.refresh();
+    });
+  }
+
+  showJoinError(message: string): void {
+    this.joinError.textContent = message;
+  }
+
+  /** Finds the host of a code (or takes the link's address) and joins; says clearly what went wrong. */
+  async joinByCode(code: string, address?: string): Promise<void> {
+    this.joinError.textContent = 'Looking for the board…';
+    try {
+      const target = await this.bridge.joinByCode(address ? { code, address } : { code });
+      this.joinError.textContent = '';
+      this.actions.join(target);
+    } catch (error) {
+      this.joinError.textContent = messageOf(error);
+    }
+  }
+
+  private async refreshNearby(): Promise<void> {
+    const sessions = await this.bridge.nearbySessions().catch(() => []);
+    this.nearby.replaceChildren(
+      ...sessions.map((s) => {
+        const item = el('li', { testid: 'nearby-session', title: `${s.address}:${s.port}` }, el('strong', { text: s.name }), ` on ${s.host}`);
+        return item;
+      }),
+    );
+    if (sessions.length === 0) this.nearby.append(el('li', { class: 'empty', text: 'No boards shared on this network right now.' }));
+  }
+}

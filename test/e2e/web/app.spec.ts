@@ -1,0 +1,171 @@
+/**
+ * The desktop app's flows in Debian's Chromium: the app's own back end (library, embedded reflector,
+ * LAN sharing, discovery) runs as a real process and the page reaches it through the loopback bridge,
+ * the same contract Electron's preload carries. Boards are made, drawn, closed and reopened, managed,
+ * exported and imported; the app is killed and relaunched; a board is shared and joined by code.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Browser } from '@playwright/test';
+import { tempDataDir } from '../../support/host';
+import { startAppProcess, type AppProcess } from '../../support/host-process';
+import { AppDriver } from '../support/app-driver';
+import { BoardDriver, compareInk } from '../support/board-driver';
+
+const DISCOVERY_PORT = 45000 + (process.pid % 1000);
+let apps: AppProcess[] = [];
+
+test.afterEach(async () => {
+  for (const app of apps.splice(0)) await app.stop();
+});
+
+async function launch(browser: Browser, dataDir = tempDataDir(), name = 'Ada', color = '#e03131') {
+  const app = await startAppProcess({ dataDir, discoveryPort: DISCOVERY_PORT });
+  apps.push(app);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.addInitScript(([n, c]) => localStorage.setItem('lanvas.identity', JSON.stringify({ name: n, color: c })), [name, color]);
+  await page.goto(app.url);
+  const driver = new AppDriver(page);
+  await driver.home();
+  return { app, page, driver, dataDir };
+}
+
+async function drawThree(board: BoardDriver): Promise<void> {
+  await board.tool('r');
+  await board.drag([300, 250], [480, 360]);
+  await board.tool('p');
+  await board.scribble(Array.from({ length: 20 }, (_, i) => [520 + i * 10, 420 + (i % 4) * 9] as [number, number]));
+  await board.typeAt('n', [800, 300], 'kept on disk');
+  await expect.poll(() => board.shapeCount()).toBe(3);
+}
+
+test('a board is made, drawn, closed and reopened from the library with every shape', async ({ browser }, testInfo) => {
+  const { driver, page } = await launch(browser);
+  const board = await driver.createBoard();
+  await drawThree(board);
+  const kinds = await board.kinds();
+  await board.zoomToFit();
+  const before = await board.inkBlocks();
+  await driver.goHome();
+  await expect(driver.card('Untitled board')).toHaveCount(1);
+  await expect(driver.card('Untitled board').getByTestId('open-board')).toHaveCSS('background-image', /data:image\/png/); // thumbnail
+  await page.screenshot({ path: testInfo.outputPath('library.png') });
+
+  const reopened = await driver.open('Untitled board');
+  expect(await reopened.kinds()).toEqual(kinds);
+  await reopened.zoomToFit();
+  const same = compareInk(before, await reopened.inkBlocks());
+  expect(same.ink).toBeGreaterThan(500);
+  expect(same.fraction).toBeLessThan(0.003);
+});
+
+test('boards are renamed, duplicated, searched, deleted and brought back', async ({ browser }) => {
+  const { driver, page } = await launch(browser);
+  const board = await driver.createBoard();
+  await drawThree(board);
+  await driver.goHome();
+  await driver.rename('Untitled board', 'Roadmap');
+  await driver.card('Roadmap').getByTestId('duplicate').click();
+  await expect(driver.card('Roadmap (copy)')).toHaveCount(1);
+  expect(await (await driver.open('Roadmap (copy)')).shapeCount()).toBe(3);
+  await driver.goHome();
+  await page.getByTestId('search').fill('copy');
+  await expect.poll(() => driver.boardNames()).toEqual(['Roadmap (copy)']);
+  await page.getByTestId('search').fill('');
+  await driver.card('Roadmap').getByTestId('delete').click();
+  await expect.poll(() => driver.boardNames()).toEqual(['Roadmap (copy)']);
+  await page.getByTestId('undo-delete').click();
+  await expect.poll(async () => (await driver.boardNames()).sort()).toEqual(['Roadmap', 'Roadmap (copy)']);
+  expect(await (await driver.open('Roadmap')).shapeCount()).toBe(3);
+});
+
+test('killed mid-session, the app relaunches and the board holds every acknowledged shape', async ({ browser }) => {
+  const first = await launch(browser);
+  const board = await first.driver.createBoard();
+  await drawThree(board);
+  await expect.poll(() => board.unacknowledged()).toBe(0);
+  const kinds = await board.kinds();
+  first.app.child.kill('SIGKILL');
+  apps = apps.filter((a) => a !== first.app);
+  await first.page.context().close();
+
+  const second = await launch(browser, first.dataDir);
+  const reopened = await second.driver.open('Untitled board');
+  expect(await reopened.kinds()).toEqual(kinds);
+  expect(await reopened.texts()).toEqual(['kept on disk']);
+});
+
+test('a board is exported to a .lanvas file and imported back; a damaged file is refused and changes nothing', async ({ browser }, testInfo) => {
+  const { driver, page } = await launch(browser);
+  const board = await driver.createBoard();
+  await drawThree(board);
+  await driver.goHome();
+  await driver.rename('Untitled board', 'Export me');
+  const downloading = page.waitForEvent('download');
+  await driver.card('Export me').getByTestId('export').click();
+  const file = testInfo.outputPath('export-me.lanvas');
+  await (await downloading).saveAs(file);
+  expect((await downloading).suggestedFilename()).toBe('Export me.lanvas');
+
+  const damaged = testInfo.outputPath('damaged.lanvas');
+  const bytes = fs.readFileSync(file);
+  bytes[bytes.length - 20]! ^= 0xff;
+  fs.writeFileSync(damaged, bytes);
+  const foreign = testInfo.outputPath('foreign.lanvas');
+  fs.writeFileSync(foreign, JSON.stringify({ type: 'excalidraw', elements: [] }));
+
+  const chooser = page.locator('input[type=file]');
+  await chooser.setInputFiles(damaged);
+  await expect(page.getByTestId('home-error')).toHaveText(/damaged/);
+  await chooser.setInputFiles(foreign);
+  await expect(page.getByTestId('home-error')).toHaveText(/not a Lanvas board file/);
+  expect(await driver.boardNames()).toEqual(['Export me']);
+
+  await chooser.setInputFiles(path.resolve(file));
+  await expect.poll(() => driver.boardNames()).toEqual(['Export me', 'Export me']);
+  await page.getByTestId('board-card').nth(1).getByTestId('open').click();
+  const imported = new BoardDriver(page);
+  await imported.connected();
+  expect(await imported.texts()).toEqual(['kept on disk']);
+  expect(await imported.shapeCount()).toBe(3);
+});
+
+test('a shared board is joined by code from another app and by link from a browser; wrong codes and ended shares say so', async ({ browser }, testInfo) => {
+  const host = await launch(browser, tempDataDir(), 'Ada', '#e03131');
+  const hostBoard = await host.driver.createBoard();
+  await hostBoard.tool('r');
+  await hostBoard.drag([300, 250], [480, 360]);
+  const code = await host.driver.share();
+  await host.page.screenshot({ path: testInfo.outputPath('sharing.png') });
+
+  // Another app on this network: the nearby list shows the board (never the code), and the code joins.
+  const guest = await launch(browser, tempDataDir(), 'Bo', '#1971c2');
+  await expect(guest.page.getByTestId('nearby-session').first()).toContainText('Untitled board');
+  await expect(guest.page.getByTestId('nearby')).not.toContainText(code);
+  await guest.driver.joinByCode(code.slice(0, 10) + (code.endsWith('Z') ? 'Y' : 'Z') + code.slice(11));
+  await expect(guest.page.getByTestId('join-error')).toHaveText(/Wrong code/, { timeout: 20_000 });
+  await guest.driver.joinByCode(code.toLowerCase());
+  const guestBoard = new BoardDriver(guest.page);
+  await guestBoard.connected();
+  await expect.poll(() => guestBoard.shapeCount()).toBe(1);
+  await guestBoard.tool('o');
+  await guestBoard.drag([600, 250], [760, 360]);
+  await expect.poll(() => hostBoard.kinds()).toEqual(['rect', 'ellipse']);
+  await expect(host.page.getByTestId('share-person')).toHaveCount(2);
+
+  // A plain browser, by the web link the share panel shows.
+  const webLink = (await host.page.getByTestId('share-links').textContent())!.match(/http:\/\/[\d.]+:\d+\/#code=[0-9A-Z-]+/)![0];
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(webLink.replace(/http:\/\/[\d.]+:/, 'http://127.0.0.1:'));
+  const visitorBoard = new BoardDriver(visitor);
+  await visitorBoard.connected();
+  await expect.poll(() => visitorBoard.kinds()).toEqual(['rect', 'ellipse']);
+
+  // The host removes the guest, then stops sharing: each is told why.
+  await host.page.getByTestId('share-person').filter({ hasText: 'Bo' }).getByTestId('remove-person').click();
+  await expect(guest.page.getByTestId('status')).toHaveText(/removed you/);
+  await host.page.getByTestId('stop-sharing').click();
+  await expect(visitor.getByTestId('status')).toHaveText(/stopped sharing/);
+  await expect(host.page.getByTestId('status')).toHaveText('Connected');
+});
