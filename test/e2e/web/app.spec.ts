@@ -6,7 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { tempDataDir } from '../../support/host';
 import { startAppProcess, type AppProcess } from '../../support/host-process';
 import { AppDriver } from '../support/app-driver';

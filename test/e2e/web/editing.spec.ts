@@ -4,7 +4,8 @@
  * exporting PNG (1x, 2x) and SVG of the board and of the selection.
  */
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { tempDataDir } from '../../support/host';
 import { startHostProcess, type HostProcess } from '../../support/host-process';
 import { BoardDriver } from '../support/board-driver';

@@ -3,7 +3,8 @@
  * other, a snapshot is compressed in the page's worker and stored, a late joiner loads it, and the pages
  * reconnect by themselves when the host restarts.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { tempDataDir } from '../../support/host';
 import { startHostProcess, type HostProcess } from '../../support/host-process';
 

@@ -4,7 +4,8 @@
  * small tolerance) and their boards hash alike; a late joiner after a snapshot and 200+ events draws
  * everything; per-person undo; the host restarting under them.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from '../support/fixtures';
 import { tempDataDir } from '../../support/host';
 import { startHostProcess, type HostProcess } from '../../support/host-process';
 import { BoardDriver, compareInk, expectSameDrawing } from '../support/board-driver';
