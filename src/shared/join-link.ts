@@ -19,6 +19,22 @@ export function webLink(share: ShareInfo, address: string): string {
   return `http://${address}:${share.port}/#code=${share.code}`;
 }
 
+/**
+ * What a person pasted or typed to join: a bare code, the app link or the web link (the links carry the
+ * host's address). Null when it is none of them.
+ */
+export function parseJoinInput(text: string): JoinLink | null {
+  const trimmed = text.trim();
+  const web = /^https?:\/\/((?:\d{1,3}\.){3}\d{1,3}:\d{1,5})\/#code=([0-9A-Za-z-]+)$/.exec(trimmed);
+  if (web) {
+    const invite = parseInviteCode(web[2]!);
+    return invite ? { code: invite.code, address: web[1]! } : null;
+  }
+  if (trimmed.startsWith('lanvas:')) return parseAppLink(trimmed);
+  const invite = parseInviteCode(trimmed);
+  return invite ? { code: invite.code } : null;
+}
+
 /** Reads a `lanvas://join/...` link; null for anything else. */
 export function parseAppLink(text: string): JoinLink | null {
   let url: URL;

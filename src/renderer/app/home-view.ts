@@ -4,6 +4,7 @@
  * joining by invite code, and shared boards nearby on the LAN.
  */
 import type { BoardSummary, LanvasBridge, SessionTarget } from '../../shared/ipc-contract';
+import { parseJoinInput } from '../../shared/join-link';
 import { button, download, el, messageOf } from './dom';
 
 export interface HomeActions {
@@ -27,7 +28,7 @@ export class HomeView {
   private readonly search = el('input', { testid: 'search', placeholder: 'Search boards', type: 'search', ariaLabel: 'Search boards' });
   private readonly boards = el('ul', { class: 'boards', testid: 'boards' });
   private readonly error = el('p', { class: 'error', testid: 'home-error' });
-  private readonly code = el('input', { testid: 'join-code', placeholder: 'Invite code', ariaLabel: 'Invite code' });
+  private readonly code = el('input', { testid: 'join-code', placeholder: 'Invite code or link', ariaLabel: 'Invite code or link' });
   private readonly joinError = el('p', { class: 'error', testid: 'join-error' });
   private readonly nearby = el('ul', { class: 'nearby', testid: 'nearby' });
   private readonly trash = el('ul', { class: 'trash', testid: 'trash' });
@@ -46,7 +47,9 @@ export class HomeView {
     const joinForm = el('form', { class: 'join-row' }, this.code, el('button', { type: 'submit', text: 'Join', testid: 'join' }));
     joinForm.addEventListener('submit', (event) => {
       event.preventDefault();
-      void this.joinByCode(this.code.value);
+      // A pasted link works too, and carries the host's address (no discovery needed).
+      const link = parseJoinInput(this.code.value);
+      void this.joinByCode(link?.code ?? this.code.value, link?.address);
     });
     root.replaceChildren(
       el(

@@ -170,3 +170,10 @@ test('a shared board is joined by code from another app and by link from a brows
   await expect(visitor.getByTestId('status')).toHaveText(/stopped sharing/);
   await expect(host.page.getByTestId('status')).toHaveText('Connected');
 });
+
+test('a pasted link to a host that is gone says so, and the library stays', async ({ browser }) => {
+  const { driver, page } = await launch(browser);
+  await driver.joinByCode('http://127.0.0.1:9/#code=K7M2-QX9P-4TRW'); // port 9: nothing listens
+  await expect(page.getByTestId('join-error')).toHaveText(/cannot be reached/, { timeout: 20_000 });
+  await driver.home();
+});
