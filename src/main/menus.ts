@@ -7,7 +7,7 @@ import type { MenuCommand } from '../shared/ipc-contract';
 
 export function installMenus(focused: () => BrowserWindow | null): void {
   const send = (command: MenuCommand) => () => focused()?.webContents.send('menu:command', command);
-  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({ label, accelerator, click: send(command) });
+  const item = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({ id: command, label, accelerator, click: send(command) });
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),

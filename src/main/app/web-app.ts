@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { closeOnSignals } from '../host/shutdown';
 import { AppCore } from './app-core';
 import { startBridgeServer } from './bridge-server';
 import { createHandlers } from './handlers';
@@ -45,21 +46,7 @@ async function main(): Promise<void> {
   log(`lanvas app with boards in ${path.resolve(values.data)}`);
   log(`open ${bridge.url}`);
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: flushing and closing`);
-    Promise.all([bridge.close(), core.close()]).then(
-      () => process.exit(0),
-      (error) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  closeOnSignals(log, () => Promise.all([bridge.close(), core.close()]));
 }
 
 void main();

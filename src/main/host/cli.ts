@@ -13,6 +13,7 @@ import { Reflector } from '../reflector/reflector';
 import { BoardStore } from '../store/board-store';
 import { BoardShare } from '../lan/board-share';
 import { DISCOVERY_PORT, DiscoveryResponder } from '../lan/discovery';
+import { closeOnSignals } from './shutdown';
 import { createStaticServer } from './static-server';
 
 const USAGE = `usage: npm run host -- [--port 8787] [--host 127.0.0.1] [--data DIR]
@@ -131,28 +132,12 @@ async function main(): Promise<void> {
     }
   }
 
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log(`${signal}: flushing and closing`);
+  closeOnSignals(log, async () => {
     responder?.close();
-    Promise.all(shares.map((share) => share.stop()))
-      .then(() => reflector.close())
-      .then(() => new Promise((resolve) => server.close(resolve)))
-      .then(
-      () => {
-        log('stopped');
-        process.exit(0);
-      },
-      (error) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+    await Promise.all(shares.map((share) => share.stop()));
+    await reflector.close();
+    await new Promise((resolve) => server.close(resolve));
+  });
 }
 
 void main();

@@ -63,6 +63,20 @@ test('create, draw, quit, relaunch: the board reopens with every shape', async (
   await again.close();
 });
 
+test('the Edit menu reaches the board: undo and redo act on shapes, not only on text fields', async () => {
+  const app = await launch(tempDataDir());
+  const board = await (await home(app)).createBoard();
+  await board.tool('r');
+  await board.drag([200, 200], [400, 320]);
+  await expect.poll(() => board.shapeCount()).toBe(1);
+  const click = (id: string) => app.evaluate(({ Menu, BrowserWindow }, item) => Menu.getApplicationMenu()!.getMenuItemById(item)!.click(undefined, BrowserWindow.getAllWindows()[0]), id);
+  await click('undo');
+  await expect.poll(() => board.shapeCount()).toBe(0);
+  await click('redo');
+  await expect.poll(() => board.shapeCount()).toBe(1);
+  await app.close();
+});
+
 test('one app hosts a board on the LAN; another joins it by code, and a third by a lanvas:// link', async () => {
   const hostApp = await launch(tempDataDir());
   const host = await home(hostApp);

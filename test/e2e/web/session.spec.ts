@@ -75,6 +75,9 @@ test('a page opened without a session asks for one', async ({ page }) => {
   host = await startHostProcess({ dataDir: tempDataDir(), boards: { e2e: SECRET } });
   await page.goto(`http://127.0.0.1:${host.port}/`);
   await expect(page.getByTestId('join-form')).toBeVisible();
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByTestId('join-error')).toHaveText(/invite code/);
+  await page.getByText('Board and secret instead').click();
   await page.getByLabel('Board', { exact: true }).fill('e2e');
   await page.getByLabel('Secret').fill(SECRET);
   await page.getByRole('button', { name: 'Join' }).click();
