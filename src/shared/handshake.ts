@@ -4,7 +4,7 @@
  * seals and opens every further frame with its own pair of frame ciphers.
  */
 import { constantTimeEqual, randomBytes } from './bytes';
-import { FrameCipher } from './frame-cipher';
+import { FrameCipher, jsAead, type Aead } from './frame-cipher';
 import { Pake, PAKE_SID_BYTES } from './pake';
 
 /** Frame ciphers for one authenticated connection. */
@@ -48,13 +48,13 @@ export class ServerHandshake {
   private readonly channel: SealedChannel;
 
   /** Throws when the client's share is not a valid group element. */
-  constructor(ref: string, password: string, sid: Uint8Array, clientShare: Uint8Array) {
+  constructor(ref: string, password: string, sid: Uint8Array, clientShare: Uint8Array, aead: Aead = jsAead) {
     const pake = new Pake('server', password, pakeContext(ref), sid);
     const keys = pake.finish(clientShare);
     this.share = pake.share;
     this.proof = keys.serverProof;
     this.expected = keys.clientProof;
-    this.channel = { outgoing: new FrameCipher(keys.serverToClient), incoming: new FrameCipher(keys.clientToServer) };
+    this.channel = { outgoing: new FrameCipher(keys.serverToClient, aead), incoming: new FrameCipher(keys.clientToServer, aead) };
   }
 
   /** The sealed channel when the client's proof is right, else null. */

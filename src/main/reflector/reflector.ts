@@ -15,6 +15,7 @@ import type { BoardStore } from '../store/board-store';
 import { BoardSession, DEFAULT_POLICY, type BoardPolicy, type Logger } from './board-session';
 import { DEFAULT_RATES, ReflectorClient, type ClientRates } from './client';
 import { DEFAULT_GUESS_RATES, GuessLimiter, type GuessRates } from './guess-limiter';
+import { nativeAead } from './native-aead';
 
 /** What a hello's board reference stands for: the board to serve and the password to agree on. */
 export interface Admission {
@@ -162,7 +163,7 @@ export class Reflector {
           if (refund === null) return reject(CloseCode.RateLimited, 'too many wrong attempts: wait a minute and try again');
           let handshake: ServerHandshake;
           try {
-            handshake = new ServerHandshake(msg.board, admission.password, msg.sid, msg.share);
+            handshake = new ServerHandshake(msg.board, admission.password, msg.sid, msg.share, nativeAead);
           } catch {
             return reject(CloseCode.Malformed, 'hello.share is not a valid key share');
           }

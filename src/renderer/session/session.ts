@@ -13,7 +13,7 @@ import { encodeViewEvent } from '../engine/view-events';
 import { VirtualMachine } from '../engine/vm';
 import type { Compressor } from './compressor';
 import { Connection, type WebSocketFactory } from './connection';
-import { takeSnapshot } from './sliced-snapshot';
+import { SnapshotAbandoned, takeSnapshot } from './sliced-snapshot';
 import { View, type EphemeralHandler, type Handler, type ViewHost } from './view';
 
 export type SessionStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
@@ -321,7 +321,15 @@ export class Session<M extends Model = Model> implements ViewHost {
 
   /** Writes the snapshot in slices, reports its hash, and uploads it if this view was chosen. */
   private async snapshot(vm: VirtualMachine, seq: number, upload: boolean): Promise<void> {
-    const { bytes: raw, hash } = await takeSnapshot(vm);
+    let written;
+    try {
+      // A session that leaves meanwhile stops writing: nobody will take the snapshot from it.
+      written = await takeSnapshot(vm, () => this.left);
+    } catch (error) {
+      if (error instanceof SnapshotAbandoned) return;
+      throw error;
+    }
+    const { bytes: raw, hash } = written;
     const connection = this.connection;
     if (connection === null) return;
     connection.send({ t: 'snap-hash', seq, hash });

@@ -11,11 +11,16 @@ export const SNAPSHOT_SLICE_MS = 5;
 
 const yieldToLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-export function takeSnapshot(vm: VirtualMachine, sliceMs = SNAPSHOT_SLICE_MS): Promise<WrittenSnapshot> {
+/** Thrown out of takeSnapshot when it was abandoned between two slices. */
+export class SnapshotAbandoned extends Error {}
+
+/** Writes the snapshot in slices; `abandoned` is asked between slices (a session that left stops). */
+export function takeSnapshot(vm: VirtualMachine, abandoned: () => boolean = () => false, sliceMs = SNAPSHOT_SLICE_MS): Promise<WrittenSnapshot> {
   let sliceStart = performance.now();
   return writeSnapshot(vm, () => {
     if (performance.now() - sliceStart < sliceMs) return undefined;
     return yieldToLoop().then(() => {
+      if (abandoned()) throw new SnapshotAbandoned('snapshot abandoned');
       sliceStart = performance.now();
     });
   });
