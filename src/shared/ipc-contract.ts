@@ -49,8 +49,10 @@ export interface ShareInfo {
   addresses: string[];
 }
 
-/** A shared board seen on the LAN. Never carries a code or a secret. */
+/** A shared board seen on the LAN. Never carries a code's password or a secret. */
 export interface NearbySession {
+  /** The code's public first group (e.g. K7M2): a joiner picking this board types only the rest. */
+  codeStart: string;
   name: string;
   host: string;
   address: string;

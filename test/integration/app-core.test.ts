@@ -15,6 +15,14 @@ import { tempDataDir } from '../support/host';
 import { wsFactory, zlibCompressor } from '../support/node-platform';
 
 const cleanup: (() => unknown)[] = [];
+
+async function until(check: () => Promise<boolean>, what: string, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
 afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step();
 });
@@ -39,6 +47,20 @@ describe('joining by code through the app core', () => {
     const session = await Session.join({ ...target, user: { name: 'Bo', color: '#1971c2' }, model: BoardModel, webSocket: wsFactory, compressor: zlibCompressor });
     cleanup.push(() => session.leave());
     expect(session.status).toBe('connected');
+  });
+
+  it('lists boards shared nearby (name, host, only the public part of the code) and drops one when sharing stops', async () => {
+    const port = nextPort++;
+    const host = await core(port);
+    const guest = await core(port);
+    await guest.nearbySessions(); // starts listening
+    const share = await host.startSharing(host.library.create('Standup').id);
+    await until(async () => (await guest.nearbySessions()).some((s) => s.name === 'Standup'), 'the board in the nearby list', 8000);
+    const seen = (await guest.nearbySessions()).find((s) => s.name === 'Standup')!;
+    expect(seen.codeStart).toBe(share.code.slice(0, 4));
+    expect(JSON.stringify(seen)).not.toContain(share.code.slice(5).replace('-', ''));
+    await host.stopSharing(share.board);
+    await until(async () => !(await guest.nearbySessions()).some((s) => s.name === 'Standup'), 'the board gone from the list', 2000);
   });
 
   it('says what is wrong: not a code, nobody answers, another version', async () => {

@@ -137,7 +137,7 @@ export class AppCore {
     const found = (await this.nearby)?.list() ?? [];
     return found
       .filter((s) => !ownPorts.has(s.port) || !this.isOwnAddress(s.address))
-      .map(({ name, host, address, port, protocol }) => ({ name, host, address, port, protocol }));
+      .map(({ session, name, host, address, port, protocol }) => ({ codeStart: session.toUpperCase(), name, host, address, port, protocol }));
   }
 
   private isOwnAddress(address: string): boolean {

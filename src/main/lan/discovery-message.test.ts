@@ -8,6 +8,8 @@ describe('discovery datagrams', () => {
     expect(decodeDiscovery(encodeDiscovery(announce))).toEqual(announce);
     const query = { lanvas: 1, type: 'query', session: 'k7m2', via: 'broadcast' } as const;
     expect(decodeDiscovery(encodeDiscovery(query))).toEqual(query);
+    const bye = { lanvas: 1, type: 'bye', session: 'k7m2', port: 41234, via: 'multicast' } as const;
+    expect(decodeDiscovery(encodeDiscovery(bye))).toEqual(bye);
   });
 
   it('never carry more than they should: extra fields are dropped', () => {

@@ -29,7 +29,16 @@ export interface DiscoveryAnnounce {
   via: DiscoveryPath;
 }
 
-export type DiscoveryMessage = DiscoveryQuery | DiscoveryAnnounce;
+/** A host stopped sharing a board (or replaced its code): nearby lists drop it at once. */
+export interface DiscoveryBye {
+  lanvas: 1;
+  type: 'bye';
+  session: string;
+  port: number;
+  via: DiscoveryPath;
+}
+
+export type DiscoveryMessage = DiscoveryQuery | DiscoveryAnnounce | DiscoveryBye;
 
 export function encodeDiscovery(message: DiscoveryMessage): Buffer {
   const bytes = Buffer.from(JSON.stringify(message));
@@ -50,8 +59,10 @@ export function decodeDiscovery(bytes: Buffer): DiscoveryMessage | null {
   }
   if (typeof m !== 'object' || m === null || m.lanvas !== 1 || !isInviteSession(m.session) || !PATHS.includes(m.via as string)) return null;
   if (m.type === 'query') return { lanvas: 1, type: 'query', session: m.session, via: m.via as DiscoveryPath };
-  if (m.type === 'announce' && text(m.name, 120) && text(m.host, 120) && Number.isInteger(m.port) && (m.port as number) > 0 && (m.port as number) < 65536 && Number.isInteger(m.protocol)) {
-    return { lanvas: 1, type: 'announce', session: m.session, name: m.name, host: m.host, port: m.port as number, protocol: m.protocol as number, via: m.via as DiscoveryPath };
+  const port = Number.isInteger(m.port) && (m.port as number) > 0 && (m.port as number) < 65536 ? (m.port as number) : null;
+  if (m.type === 'bye' && port !== null) return { lanvas: 1, type: 'bye', session: m.session, port, via: m.via as DiscoveryPath };
+  if (m.type === 'announce' && text(m.name, 120) && text(m.host, 120) && port !== null && Number.isInteger(m.protocol)) {
+    return { lanvas: 1, type: 'announce', session: m.session, name: m.name, host: m.host, port, protocol: m.protocol as number, via: m.via as DiscoveryPath };
   }
   return null;
 }

@@ -106,8 +106,13 @@ export class DiscoveryResponder {
     this.announceAll();
   }
 
+  /** Stops answering for the board on `port` and tells nearby lists to drop it. */
   unpublish(port: number): void {
-    for (const [session, e] of this.published) if (e.port === port) this.published.delete(session);
+    for (const [session, e] of this.published) {
+      if (e.port !== port) continue;
+      this.published.delete(session);
+      sendEverywhere(this.socket, this.port, (via) => encodeDiscovery({ lanvas: 1, type: 'bye', session, port, via }));
+    }
   }
 
   private announceAll(): void {
@@ -165,6 +170,7 @@ export class NearbySessions {
     socket.on('message', (bytes, from) => {
       const msg = decodeDiscovery(bytes);
       if (msg?.type === 'announce') this.seen.set(`${from.address}:${msg.port}`, { found: { ...msg, address: from.address }, at: performance.now() });
+      if (msg?.type === 'bye') this.seen.delete(`${from.address}:${msg.port}`);
     });
   }
 

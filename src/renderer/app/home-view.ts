@@ -205,8 +205,14 @@ export class HomeView {
     const sessions = await this.bridge.nearbySessions().catch(() => []);
     this.nearby.replaceChildren(
       ...sessions.map((s) => {
-        const item = el('li', { testid: 'nearby-session', title: `${s.address}:${s.port}` }, el('strong', { text: s.name }), ` on ${s.host}`);
-        return item;
+        // Picking a nearby board fills in the code's public part: the host reads out the rest.
+        const pick = el('button', { type: 'button', testid: 'nearby-session', title: `${s.address}:${s.port}: type the rest of its code` }, el('strong', { text: s.name }), ` on ${s.host}`);
+        pick.addEventListener('click', () => {
+          this.code.value = `${s.codeStart}-`;
+          this.code.focus();
+          this.joinError.textContent = `Type the rest of the code for “${s.name}”.`;
+        });
+        return el('li', {}, pick);
       }),
     );
     if (sessions.length === 0) this.nearby.append(el('li', { class: 'empty', text: 'No boards shared on this network right now.' }));

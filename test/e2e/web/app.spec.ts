@@ -144,6 +144,8 @@ test('a shared board is joined by code from another app and by link from a brows
   const guest = await launch(browser, tempDataDir(), 'Bo', '#1971c2');
   await expect(guest.page.getByTestId('nearby-session').first()).toContainText('Untitled board');
   await expect(guest.page.getByTestId('nearby')).not.toContainText(code);
+  await guest.page.getByTestId('nearby-session').first().click(); // fills in the code's public part
+  await expect(guest.page.getByTestId('join-code')).toHaveValue(code.slice(0, 5));
   await guest.driver.joinByCode(code.slice(0, 10) + (code.endsWith('Z') ? 'Y' : 'Z') + code.slice(11));
   await expect(guest.page.getByTestId('join-error')).toHaveText(/Wrong code/, { timeout: 20_000 });
   await guest.driver.joinByCode(code.toLowerCase());
