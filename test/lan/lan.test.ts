@@ -9,7 +9,6 @@ import { tempDataDir } from '../support/host';
 import { VirtualLan, virtualLanUnavailable, watchOutput, type LanHost } from './virtual-lan';
 
 const unavailable = virtualLanUnavailable();
-if (unavailable) console.warn(`LAN tests skipped: ${unavailable}`);
 
 const DISCOVERY_PORT = String(46000 + (process.pid % 1000));
 
@@ -20,7 +19,8 @@ interface JoinResult {
   code?: number;
 }
 
-describe.skipIf(unavailable !== null)('on a LAN of separate hosts (network namespaces)', () => {
+// Skipped, with the reason in its name, where this machine cannot build network namespaces.
+describe.skipIf(unavailable !== null)(`on a LAN of separate hosts (network namespaces)${unavailable ? `: skipped, ${unavailable}` : ''}`, () => {
   let lan: VirtualLan;
   let host: LanHost;
   let code: string;

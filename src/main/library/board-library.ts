@@ -72,15 +72,28 @@ export class BoardLibrary {
     return boardDir(this.store.dataDir, id);
   }
 
+  /** Thumbnails as data URLs, kept until the file changes: the home screen lists on every keystroke. */
+  private readonly thumbnails = new Map<string, { mtimeMs: number; url: string }>();
+
+  private thumbnail(dir: string): string | null {
+    const file = path.join(dir, 'thumbnail.png');
+    const mtimeMs = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtimeMs === undefined) return null;
+    const cached = this.thumbnails.get(file);
+    if (cached?.mtimeMs === mtimeMs) return cached.url;
+    const url = `data:image/png;base64,${fs.readFileSync(file).toString('base64')}`;
+    this.thumbnails.set(file, { mtimeMs, url });
+    return url;
+  }
+
   private summary(meta: BoardMeta, dir: string): BoardSummary {
-    const thumb = path.join(dir, 'thumbnail.png');
     return {
       id: meta.id,
       name: meta.name,
       created: meta.created,
       lastChange: this.openBoard(meta.id)?.meta.lastChange ?? meta.lastChange,
       bytes: folderBytes(dir),
-      thumbnail: fs.existsSync(thumb) ? `data:image/png;base64,${fs.readFileSync(thumb).toString('base64')}` : null,
+      thumbnail: this.thumbnail(dir),
     };
   }
 

@@ -7,19 +7,13 @@ import { BoardModel } from '../board/board-model';
 import type { Command } from '../canvas/shortcuts';
 import type { LanvasBridge, MenuCommand, SessionTarget } from '../../shared/ipc-contract';
 import { CloseCode } from '../../shared/protocol';
-import { Session, SessionRefusedError, type SessionStatus } from '../session/session';
+import { Session, SessionRefusedError } from '../session/session';
 import type { Platform } from '../platform/platform';
 import { AppView } from './app-view';
 import { debugHooks } from './debug';
 import { loadIdentity } from './identity';
 import { SharePanel } from './share-panel';
-
-const STATUS_TEXT: Record<SessionStatus, string> = {
-  connecting: 'Connecting…',
-  connected: 'Connected',
-  reconnecting: 'Reconnecting…',
-  closed: 'Offline',
-};
+import { showStatus } from './status';
 
 /** What a person is told when a host turns them away. */
 const REFUSALS: Record<number, string> = {
@@ -46,7 +40,7 @@ const MENU_TO_COMMAND: Partial<Record<MenuCommand, Command>> = {
 };
 
 /** The message for a failed join: a refusal's reason in plain words, or what went wrong. */
-export function joinFailure(error: unknown): string {
+function joinFailure(error: unknown): string {
   if (error instanceof SessionRefusedError) return REFUSALS[error.code] ?? `The host refused: ${error.reason || error.code}`;
   return (error as Error).message;
 }
@@ -54,7 +48,6 @@ export function joinFailure(error: unknown): string {
 const JOIN_TIMEOUT_MS = 10_000;
 
 export class BoardScreen {
-  private readonly status = document.querySelector<HTMLElement>('[data-testid="status"]')!;
   private readonly shareButton = document.querySelector<HTMLButtonElement>('[data-testid="share-button"]')!;
   private readonly homeButton = document.querySelector<HTMLButtonElement>('[data-testid="home-button"]')!;
   private readonly panel: SharePanel | null = null;
@@ -85,12 +78,6 @@ export class BoardScreen {
 
   /** Joins the target's session and shows it; rejects with a message fit to show if that fails. */
   static async open(platform: Platform, target: SessionTarget, onClosed: () => void): Promise<BoardScreen> {
-    const statusEl = document.querySelector<HTMLElement>('[data-testid="status"]')!;
-    const showStatus = (status: SessionStatus, detail?: string) => {
-      statusEl.dataset.status = status;
-      statusEl.textContent = status === 'closed' && detail && detail !== 'left' ? `Offline: ${detail}` : STATUS_TEXT[status];
-      statusEl.title = detail ?? '';
-    };
     let screen: BoardScreen | null = null;
     let session: Session<BoardModel> | null = null;
     const joining = Session.join({

@@ -7,14 +7,7 @@ import type { LanvasBridge, SessionTarget } from '../../shared/ipc-contract';
 import { detectPlatform, type Platform } from '../platform/platform';
 import { BoardScreen } from './board-screen';
 import { HomeView } from './home-view';
-
-const statusEl = document.querySelector<HTMLElement>('[data-testid="status"]')!;
-
-function showOffline(detail: string): void {
-  statusEl.dataset.status = 'closed';
-  statusEl.textContent = 'Offline';
-  statusEl.title = detail;
-}
+import { showStatus, statusVisible } from './status';
 
 function desktop(platform: Platform, bridge: LanvasBridge): void {
   let screen: BoardScreen | null = null;
@@ -24,14 +17,14 @@ function desktop(platform: Platform, bridge: LanvasBridge): void {
   const goHome = () => {
     screen = null;
     stage.hidden = true;
-    statusEl.hidden = true;
+    statusVisible(false);
     home.show();
   };
   const openTarget = async (target: SessionTarget) => {
     if (screen) await screen.close();
     home.hide();
     stage.hidden = false;
-    statusEl.hidden = false;
+    statusVisible(true);
     try {
       screen = await BoardScreen.open(platform, target, goHome);
     } catch (error) {
@@ -55,7 +48,7 @@ function web(platform: Platform): void {
   const joinForm = document.querySelector<HTMLFormElement>('[data-testid="join-form"]')!;
   const joinError = joinForm.querySelector<HTMLElement>('[data-testid="join-error"]')!;
   if (target === null) {
-    showOffline('no session chosen');
+    showStatus('closed', 'no session chosen');
     joinForm.hidden = false;
     joinForm.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -72,8 +65,7 @@ function web(platform: Platform): void {
     return;
   }
   BoardScreen.open(platform, target, () => {}).catch((error: Error) => {
-    showOffline(error.message);
-    statusEl.textContent = `Offline: ${error.message}`;
+    showStatus('closed', error.message);
     joinForm.hidden = false;
     joinError.textContent = error.message;
   });
@@ -85,4 +77,4 @@ async function start(): Promise<void> {
   else web(platform);
 }
 
-start().catch((error: Error) => showOffline(error.message));
+start().catch((error: Error) => showStatus('closed', error.message));
