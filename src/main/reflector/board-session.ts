@@ -126,7 +126,10 @@ export class BoardSession {
   }
 
   private tick(): void {
-    if (this.clients.size === 0) return;
+    // Events waiting in the outbox carry earlier times. A tick sent ahead of them would let replicas run
+    // futures due before those events; a replica rebuilt from the log (which holds no ticks) would run
+    // them after, and diverge. The pending flush moves time on instead.
+    if (this.clients.size === 0 || this.outbox.length > 0) return;
     const time = this.now();
     if (time - this.lastSentTime < this.policy.tickMs) return;
     this.lastSentTime = time;
