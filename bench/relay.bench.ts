@@ -14,6 +14,7 @@ import { decodeServerFrame, encodeFrame } from '../src/shared/frames';
 import { ClientHandshake, type SealedChannel } from '../src/shared/handshake';
 import { PROTOCOL_VERSION } from '../src/shared/protocol';
 import { encodeViewEvent } from '../src/renderer/engine/view-events';
+import { EventBatcher } from '../src/renderer/session/event-batcher';
 import { tempDataDir } from '../test/support/host';
 import { quantile, result, type BenchResult } from './stats';
 
@@ -82,14 +83,17 @@ async function reflectorClient(url: string): Promise<BenchClient> {
   const handshake = new ClientHandshake('bench', SECRET);
   let channel: SealedChannel | null = null;
   await new Promise((r) => ws.once('open', r));
+  // Publishes as the app's Session does: an idle client at once, a busy one at most once per 16 ms.
+  const outgoing = new EventBatcher((first, data) => ws.send(channel!.outgoing.seal(encodeFrame({ t: 'publish', first, data }))));
   const client: BenchClient = {
     id,
     received: 0,
     onEcho: () => {},
-    send: (cseq) => ws.send(channel!.outgoing.seal(encodeFrame({ t: 'event', cseq, data: PAYLOAD }))),
+    send: (cseq) => outgoing.push({ cseq, data: PAYLOAD }),
     close: () => ws.close(),
   };
   const welcomed = new Promise<void>((resolve, reject) => {
+    ws.once('close', (code, reason) => reject(new Error(`the bench host closed the connection: ${code} ${reason}`)));
     ws.on('message', (data: Buffer) => {
       const msg = decodeServerFrame(channel ? channel.incoming.open(data) : data);
       if (msg.t === 'challenge') {
@@ -111,6 +115,13 @@ async function reflectorClient(url: string): Promise<BenchClient> {
   ws.send(encodeFrame({ t: 'hello', v: PROTOCOL_VERSION, board: 'bench', viewId: id, sid, share, user: { name: 'bench', color: '#000000' } }));
   await welcomed;
   return client;
+}
+
+/** One after another: the host charges concurrent handshakes from one address as possible guesses. */
+async function joinInTurn(url: string, n: number): Promise<BenchClient[]> {
+  const clients: BenchClient[] = [];
+  for (let i = 0; i < n; i++) clients.push(await reflectorClient(url));
+  return clients;
 }
 
 async function roundTrips(clients: BenchClient[], pings: number, spacingMs: number): Promise<number[]> {
@@ -162,7 +173,7 @@ export async function relayBenchmarks(pings: number, streamSeconds: number): Pro
   try {
     for (const n of [1, 5, 20]) {
       const bareClients = await Promise.all(Array.from({ length: n }, () => bareClient(bare.url)));
-      const hostClients = await Promise.all(Array.from({ length: n }, () => reflectorClient(host.url)));
+      const hostClients = await joinInTurn(host.url, n);
       const bareTimes = await roundTrips(bareClients, pings, 20);
       const hostTimes = await roundTrips(hostClients, pings, 20);
       for (const [label, q] of [['p50', 0.5], ['p99', 0.99]] as const) {
@@ -181,7 +192,7 @@ export async function relayBenchmarks(pings: number, streamSeconds: number): Pro
     // Streaming: 20 clients as fast as the flood host lets them (500 events/s each, limit raised).
     const flood = await spawnServer(['src/main/host/cli.ts', '--port', '0', '--data', tempDataDir(), '--board', `bench=${SECRET}`, '--snapshot-every', '1000000000', '--event-rate', '1000']);
     const bareClients = await Promise.all(Array.from({ length: 20 }, () => bareClient(bare.url)));
-    const floodClients = await Promise.all(Array.from({ length: 20 }, () => reflectorClient(flood.url)));
+    const floodClients = await joinInTurn(flood.url, 20);
     results.push(await compareStreaming(bare, flood, bareClients, floodClients, streamSeconds, 500));
     for (const c of [...bareClients, ...floodClients]) c.close();
     flood.child.kill();

@@ -58,9 +58,10 @@ export function decodeClientFrame(bytes: Uint8Array): ClientMsg {
     case 'auth':
       check(isBytes(m.proof, LIMITS.proofBytes, LIMITS.proofBytes), 'auth.proof');
       return m as unknown as ClientMsg;
-    case 'event':
-      check(isInt(m.cseq, 1), 'event.cseq');
-      check(isBytes(m.data, LIMITS.maxEventBytes), 'event.data');
+    case 'publish':
+      check(isInt(m.first, 1), 'publish.first');
+      check(Array.isArray(m.data) && m.data.length >= 1 && m.data.length <= LIMITS.maxEventsPerFrame, 'publish.data');
+      check((m.data as unknown[]).every((d) => isBytes(d, LIMITS.maxEventBytes)), 'publish.data');
       return m as unknown as ClientMsg;
     case 'eph':
       check(isBytes(m.data, LIMITS.maxEphemeralBytes), 'eph.data');

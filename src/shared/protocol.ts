@@ -3,13 +3,15 @@
  * docs/protocol.md explains the handshake and the order of messages; keep the two in step.
  */
 
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 export const LIMITS = {
   /** Largest WebSocket frame the reflector accepts from a client, in bytes. */
   maxFrameBytes: 1 << 20,
   /** Largest opaque payload of one model event. */
   maxEventBytes: 64 * 1024,
+  /** Most events one client frame may carry (a client batches what it publishes within 16 ms). */
+  maxEventsPerFrame: 512,
   /** Largest opaque payload of one ephemeral message (cursor, stroke in progress). */
   maxEphemeralBytes: 16 * 1024,
   /** A snapshot is uploaded in chunks of at most this many bytes. */
@@ -119,11 +121,14 @@ export interface AuthMsg {
   t: 'auth';
   proof: Uint8Array;
 }
-export interface EventMsg {
-  t: 'event';
-  /** Per-view counter, so a resent event is recognised and not applied twice. */
-  cseq: number;
-  data: Uint8Array;
+export interface PublishMsg {
+  t: 'publish';
+  /**
+   * The first event's per-view counter; the others follow it one by one. The counter lets the reflector
+   * recognise a resent event and not apply it twice.
+   */
+  first: number;
+  data: Uint8Array[];
 }
 export interface EphemeralMsg {
   t: 'eph';
@@ -146,7 +151,7 @@ export interface SnapChunkMsg {
 export interface SnapNowMsg {
   t: 'snap-now';
 }
-export type ClientMsg = HelloMsg | AuthMsg | EventMsg | EphemeralMsg | SnapHashMsg | SnapChunkMsg | SnapNowMsg;
+export type ClientMsg = HelloMsg | AuthMsg | PublishMsg | EphemeralMsg | SnapHashMsg | SnapChunkMsg | SnapNowMsg;
 
 // ---- reflector to client ----
 export interface ChallengeMsg {

@@ -124,7 +124,7 @@ describe('bad input', () => {
     const c = new RawClient(host.url);
     await c.authenticate('main', SECRET, 'rawVIEW9');
     await c.next('welcome');
-    c.sendBytes(encodeFrame({ t: 'event', cseq: 1, data: encodeViewEvent('board', 'add', { key: 'plain', label: '', by: '' }) }));
+    c.sendBytes(encodeFrame({ t: 'publish', first: 1, data: [encodeViewEvent('board', 'add', { key: 'plain', label: '', by: '' })] }));
     await expectClosed(c, CloseCode.Malformed, /malformed or unsealed/);
     await healthyStillWorks();
     expect(healthy.model.items.has('plain')).toBe(false);
@@ -137,7 +137,7 @@ describe('bad input', () => {
     await c.opened();
     c.hello('main', SECRET, 'rawVIEW4');
     await c.next('challenge');
-    c.send({ t: 'event', cseq: 1, data: encodeViewEvent('board', 'add', { key: 'sneaky', label: '', by: '' }) });
+    c.send({ t: 'publish', first: 1, data: [encodeViewEvent('board', 'add', { key: 'sneaky', label: '', by: '' })] });
     await expectClosed(c, CloseCode.Malformed, /expected auth/);
     expect(boardSeq()).toBe(before);
     expect(healthy.model.items.has('sneaky')).toBe(false);
@@ -155,18 +155,40 @@ describe('bad input', () => {
     await c.authenticate('main', SECRET, 'rawVIEW6');
     await c.next('welcome');
     const data = encodeViewEvent('board', 'tag', { tag: 'flood' });
-    for (let i = 1; i <= LIMITS.eventRate.burst * 3; i++) c.send({ t: 'event', cseq: i, data });
+    for (let i = 1; i <= LIMITS.eventRate.burst * 3; i++) c.send({ t: 'publish', first: i, data: [data] });
     await expectClosed(c, CloseCode.RateLimited, /too many events/);
     await healthyStillWorks();
     expect(healthy.model.present.has('rawVIEW6')).toBe(false);
+  });
+
+  it('a flood packed into one frame: events are counted, not frames', async () => {
+    const c = new RawClient(host.url);
+    await c.authenticate('main', SECRET, 'rawVIEWa');
+    await c.next('welcome');
+    const data = encodeViewEvent('board', 'tag', { tag: 'packed' });
+    c.send({ t: 'publish', first: 1, data: Array.from({ length: LIMITS.eventRate.burst + 1 }, () => data) });
+    await expectClosed(c, CloseCode.RateLimited, /too many events/);
+    await healthyStillWorks();
+    expect(healthy.model.tags.has('packed')).toBe(false);
   });
 
   it('a malformed frame from an authenticated client', async () => {
     const c = new RawClient(host.url);
     await c.authenticate('main', SECRET, 'rawVIEW7');
     await c.next('welcome');
-    c.send({ t: 'event', cseq: 0, data: new Uint8Array(1) });
-    await expectClosed(c, CloseCode.Malformed, /event.cseq/);
+    c.send({ t: 'publish', first: 0, data: [new Uint8Array(1)] });
+    await expectClosed(c, CloseCode.Malformed, /publish.first/);
+    await healthyStillWorks();
+  });
+
+  it('a publish frame with no events, too many, or something that is not bytes', async () => {
+    for (const [i, data] of [[], Array.from({ length: LIMITS.maxEventsPerFrame + 1 }, () => new Uint8Array(1)), [new Uint8Array(1), 'text']].entries()) {
+      const c = new RawClient(host.url);
+      await c.authenticate('main', SECRET, `rawVIEWb${i}`);
+      await c.next('welcome');
+      c.send({ t: 'publish', first: 1, data } as never);
+      await expectClosed(c, CloseCode.Malformed, /publish.data/);
+    }
     await healthyStillWorks();
   });
 });

@@ -23,7 +23,7 @@ describe('ticks', () => {
     await c.next('welcome');
     const data = encodeViewEvent('board', 'tag', { tag: 'x' });
     for (let cseq = 1; cseq <= 6; cseq++) {
-      c.send({ t: 'event', cseq, data });
+      c.send({ t: 'publish', first: cseq, data: [data] });
       await new Promise((r) => setTimeout(r, 40)); // ticks are due meanwhile; the batch is not
     }
     const userEvents = () => c.received.flatMap((m) => (m.t === 'events' ? m.events.filter((e) => e[2] === 0) : []));

@@ -149,6 +149,7 @@ export class BoardSession {
       this.stamp(EventKind.Exit, previous.viewId, 0, null);
     }
     this.flush(); // the welcome must hold everything stamped so far
+    client.lastCseq = this.board.acked.get(client.viewId) ?? 0;
     client.send(this.welcome(client.viewId, hello.resume));
     this.clients.set(client.viewId, client);
     this.stamp(EventKind.Join, client.viewId, 0, client.user);
@@ -189,11 +190,15 @@ export class BoardSession {
     return client !== undefined;
   }
 
-  event(client: ReflectorClient, cseq: number, data: Uint8Array): void {
-    // A resend of something already sequenced (after a reconnect) is dropped, not applied twice.
-    if (cseq <= (this.board.acked.get(client.viewId) ?? 0)) return;
-    if (this.outbox.some((e) => e[3] === client.viewId && e[4] >= cseq)) return;
-    this.stamp(EventKind.User, client.viewId, cseq, data);
+  /** Events `first`, `first + 1`, ... of one view, in the order it published them. */
+  events(client: ReflectorClient, first: number, data: readonly Uint8Array[]): void {
+    for (let i = 0; i < data.length; i++) {
+      const cseq = first + i;
+      // A resend of something already sequenced (after a reconnect) is dropped, not applied twice.
+      if (cseq <= client.lastCseq) continue;
+      client.lastCseq = cseq;
+      this.stamp(EventKind.User, client.viewId, cseq, data[i]!);
+    }
   }
 
   ephemeral(client: ReflectorClient, data: Uint8Array): void {

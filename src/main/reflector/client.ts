@@ -22,6 +22,8 @@ export class ReflectorClient {
   readonly ephemeral: RateLimiter;
   /** Set when the board let go of this client (replaced or board closing): its close must not stamp an exit. */
   detached = false;
+  /** This view's last event counter the board has stamped: anything at or below it is a resend. */
+  lastCseq = 0;
 
   constructor(
     readonly socket: WebSocket,

@@ -18,11 +18,11 @@ export class RateLimiter {
     this.last = now;
   }
 
-  /** Takes one token; false means the caller is over its rate. */
-  take(): boolean {
+  /** Takes `n` tokens; false (and nothing taken) means the caller is over its rate. */
+  take(n = 1): boolean {
     this.refill();
-    if (this.tokens < 1) return false;
-    this.tokens -= 1;
+    if (this.tokens < n) return false;
+    this.tokens -= n;
     return true;
   }
 

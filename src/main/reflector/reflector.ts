@@ -191,9 +191,9 @@ export class Reflector {
         case 'joined': {
           const { client, board } = phase;
           switch (msg.t) {
-            case 'event':
-              if (!client.events.take()) return reject(CloseCode.RateLimited, 'too many events');
-              return board.event(client, msg.cseq, msg.data);
+            case 'publish':
+              if (!client.events.take(msg.data.length)) return reject(CloseCode.RateLimited, 'too many events');
+              return board.events(client, msg.first, msg.data);
             case 'eph':
               if (!client.ephemeral.take()) return reject(CloseCode.RateLimited, 'too many ephemeral messages');
               return board.ephemeral(client, msg.data);

@@ -6,13 +6,14 @@
  */
 import { bytesEqual, randomId } from '../../shared/bytes';
 import { sha256 } from '../../shared/hash';
-import { EventKind, FATAL_CLOSE_CODES, LIMITS, type DivergenceMsg, type ServerMsg, type StampedEvent, type UserInfo, type WelcomeMsg } from '../../shared/protocol';
+import { EventKind, FATAL_CLOSE_CODES, LIMITS, type ClientMsg, type DivergenceMsg, type ServerMsg, type StampedEvent, type UserInfo, type WelcomeMsg } from '../../shared/protocol';
 import type { Model } from '../engine/model';
 import { readSnapshot } from '../engine/snapshot';
 import { encodeViewEvent } from '../engine/view-events';
 import { VirtualMachine } from '../engine/vm';
 import type { Compressor } from './compressor';
 import { Connection, type WebSocketFactory } from './connection';
+import { EventBatcher, eventFrames, type OutgoingEvent } from './event-batcher';
 import { SnapshotAbandoned, takeSnapshot } from './sliced-snapshot';
 import { View, type EphemeralHandler, type Handler, type ViewHost } from './view';
 
@@ -47,11 +48,6 @@ export interface SessionOptions<M extends Model> {
   onSnapshotStored?: (seq: number) => void;
 }
 
-interface PendingEvent {
-  cseq: number;
-  data: Uint8Array;
-}
-
 export class Session<M extends Model = Model> implements ViewHost {
   readonly viewId: string;
   readonly user: UserInfo;
@@ -62,7 +58,11 @@ export class Session<M extends Model = Model> implements ViewHost {
   private epoch = '';
   private connection: Connection | null = null;
   private clientSeq = 0;
-  private pending: PendingEvent[] = [];
+  private pending: OutgoingEvent[] = [];
+  /** Events go out only over a connection past its welcome; anything unsent stays in `pending` for the next. */
+  private readonly outgoing = new EventBatcher((first, data) => {
+    if (this.connection?.isOpen && this.status === 'connected') this.connection.send({ t: 'publish', first, data });
+  });
   private inbox: ServerMsg[] = [];
   private pumping = false;
   private left = false;
@@ -105,11 +105,17 @@ export class Session<M extends Model = Model> implements ViewHost {
     const pending = { cseq: ++this.clientSeq, data: encodeViewEvent(scope, event, data) };
     if (pending.data.length > LIMITS.maxEventBytes) throw new Error(`event ${scope}:${event} is ${pending.data.length} bytes; the limit is ${LIMITS.maxEventBytes}`);
     this.pending.push(pending);
-    if (this.connection?.isOpen && this.status === 'connected') this.connection.send({ t: 'event', ...pending });
+    if (this.connection?.isOpen && this.status === 'connected') this.outgoing.push(pending);
   }
 
   publishEphemeral(data: Uint8Array): void {
-    if (this.status === 'connected') this.connection?.send({ t: 'eph', data });
+    if (this.status === 'connected') this.sendAfterEvents({ t: 'eph', data });
+  }
+
+  /** Sends a message other than events, after the events published before it: order is kept across types. */
+  private sendAfterEvents(msg: ClientMsg): void {
+    this.outgoing.flush();
+    this.connection?.send(msg);
   }
 
   addViewHandler(topic: string, handler: Handler): void {
@@ -144,7 +150,7 @@ export class Session<M extends Model = Model> implements ViewHost {
         clearTimeout(timer);
         resolve(stored);
       });
-      this.connection!.send({ t: 'snap-now' });
+      this.sendAfterEvents({ t: 'snap-now' });
     });
   }
 
@@ -153,6 +159,7 @@ export class Session<M extends Model = Model> implements ViewHost {
     if (this.left) return;
     this.left = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.outgoing.flush(); // what was published goes out before the goodbye
     this.connection?.close(1000, 'left');
     this.stopFrames();
     this.view?.detach();
@@ -190,6 +197,7 @@ export class Session<M extends Model = Model> implements ViewHost {
 
   private connectionClosed(code: number, reason: string): void {
     this.connection = null;
+    this.outgoing.clear();
     if (this.left) return;
     if (FATAL_CLOSE_CODES.has(code)) {
       this.left = true;
@@ -293,7 +301,8 @@ export class Session<M extends Model = Model> implements ViewHost {
     this.retryDelay = this.options.reconnectDelayMs?.min ?? 250;
     this.pending = this.pending.filter((p) => p.cseq > msg.ackedClientSeq);
     this.setStatus('connected');
-    for (const p of this.pending) this.connection?.send({ t: 'event', ...p });
+    this.outgoing.clear();
+    for (const frame of eventFrames(this.pending)) this.connection?.send({ t: 'publish', first: frame[0]!.cseq, data: frame.map((p) => p.data) });
     if (this.view === null && this.options.view) {
       this.view = new this.options.view(vm.root as M, this);
       this.startFrames();

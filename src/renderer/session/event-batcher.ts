@@ -1,0 +1,83 @@
+/**
+ * Sends this user's events to the reflector in as few frames as keeps them prompt: an idle client sends
+ * once the current task ends (events published together travel together); a busy one at most one frame
+ * per `intervalMs`, the rule the reflector follows for its broadcasts. A client streaming events then
+ * costs the reflector one frame to open and check per display frame instead of one per event.
+ */
+import { LIMITS } from '../../shared/protocol';
+
+export interface OutgoingEvent {
+  cseq: number;
+  data: Uint8Array;
+}
+
+export type SendEvents = (first: number, data: Uint8Array[]) => void;
+
+/** Room left in a frame for everything but the payloads (msgpack framing, the seal). */
+const FRAME_SLACK = 1024;
+/** msgpack's header for one binary payload, at most. */
+const PER_EVENT_OVERHEAD = 5;
+
+/** Splits events into runs of consecutive cseqs, each within the protocol's per-frame limits. */
+export function eventFrames(events: readonly OutgoingEvent[]): OutgoingEvent[][] {
+  const frames: OutgoingEvent[][] = [];
+  let frame: OutgoingEvent[] = [];
+  let bytes = 0;
+  for (const e of events) {
+    const size = e.data.length + PER_EVENT_OVERHEAD;
+    const last = frame[frame.length - 1];
+    const fits = frame.length < LIMITS.maxEventsPerFrame && bytes + size <= LIMITS.maxFrameBytes - FRAME_SLACK;
+    if (last !== undefined && (!fits || e.cseq !== last.cseq + 1)) {
+      frames.push(frame);
+      frame = [];
+      bytes = 0;
+    }
+    frame.push(e);
+    bytes += size;
+  }
+  if (frame.length > 0) frames.push(frame);
+  return frames;
+}
+
+export class EventBatcher {
+  private queue: OutgoingEvent[] = [];
+  private scheduled = false;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private lastSent = -Infinity;
+
+  constructor(
+    private readonly send: SendEvents,
+    private readonly intervalMs = 16,
+  ) {}
+
+  push(event: OutgoingEvent): void {
+    this.queue.push(event);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const wait = this.lastSent + this.intervalMs - performance.now();
+    if (wait <= 0) queueMicrotask(() => this.flush());
+    else this.timer = setTimeout(() => this.flush(), wait);
+  }
+
+  /** Sends everything queued, now. */
+  flush(): void {
+    this.cancel();
+    if (this.queue.length === 0) return;
+    this.lastSent = performance.now();
+    const queue = this.queue;
+    this.queue = [];
+    for (const frame of eventFrames(queue)) this.send(frame[0]!.cseq, frame.map((e) => e.data));
+  }
+
+  /** Forgets what is queued: the connection went, and the session resends from its own list. */
+  clear(): void {
+    this.cancel();
+    this.queue = [];
+  }
+
+  private cancel(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.scheduled = false;
+  }
+}
