@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   results.push(...(await snapshotBenchmarks(SHAPES, quick ? 3 : 7)));
   results.push(await joinBenchmark(SHAPES, 10_000, quick ? 3 : 7));
   results.push(...(await relayBenchmarks(quick ? 100 : 400, quick ? 2 : 6)));
-  results.push(...(await canvasBenchmarks(quick ? 3 : 7)));
+  results.push(...(await canvasBenchmarks(quick ? 3 : 15))); // the noisiest figures: more runs for a steadier median
   console.log('');
   printResults(results);
   const dir = path.join(import.meta.dirname, 'results');

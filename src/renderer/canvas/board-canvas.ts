@@ -40,6 +40,7 @@ export class BoardCanvas {
     this.content.destroyChildren();
     this.nodes.clear();
     this.visible.clear();
+    this.index.clear();
     for (const shape of this.model.ordered()) this.addNode(shape);
     this.cull();
   }

@@ -36,4 +36,17 @@ describe('the spatial index', () => {
     expect(index.query({ minX: 0, minY: 0, maxX: 100, maxY: 100 }).size).toBe(0);
     expect([...index.query({ minX: 4990, minY: 4990, maxX: 5020, maxY: 5020 })]).toEqual(['a']);
   });
+
+  it('keeps shapes at the edges of the board apart, and forgets everything on clear', () => {
+    const index = new SpatialIndex();
+    const edge = 1e7;
+    const at = (x: number, y: number) => ({ minX: x, minY: y, maxX: x + 10, maxY: y + 10 });
+    const corners = { a: at(-edge, -edge), b: at(edge, -edge), c: at(-edge, edge), d: at(edge, edge) };
+    for (const [id, box] of Object.entries(corners)) index.set(id, box);
+    for (const [id, box] of Object.entries(corners)) expect([...index.query(box)]).toEqual([id]);
+    expect([...index.query({ minX: -2 * edge, minY: -2 * edge, maxX: 2 * edge, maxY: 2 * edge })].sort()).toEqual(['a', 'b', 'c', 'd']);
+    index.clear();
+    expect(index.size).toBe(0);
+    expect(index.query(corners.a).size).toBe(0);
+  });
 });

@@ -5,9 +5,17 @@
 import type { Box } from '../board/geometry';
 
 const CELL = 512;
+/**
+ * A cell's key is one number (no string to build per visit): column and row, offset to be positive,
+ * side by side. Shapes lie within 1e7 of the origin, far inside the ±2^20 cells this keeps apart; a box
+ * beyond that could only alias a cell, and every candidate is checked against the box anyway.
+ */
+const SPAN = 2 ** 21;
+const OFFSET = 2 ** 20;
+const cellKey = (x: number, y: number) => (x + OFFSET) * SPAN + (y + OFFSET);
 
 export class SpatialIndex {
-  private cells = new Map<string, Set<string>>();
+  private cells = new Map<number, Set<string>>();
   private boxes = new Map<string, Box>();
 
   get size(): number {
@@ -26,6 +34,11 @@ export class SpatialIndex {
       if (cell === undefined) this.cells.set(key, (cell = new Set()));
       cell.add(id);
     });
+  }
+
+  clear(): void {
+    this.cells.clear();
+    this.boxes.clear();
   }
 
   delete(id: string): void {
@@ -52,7 +65,7 @@ export class SpatialIndex {
   }
 
   /** Visits the cells `box` covers; a lookup visits only cells that exist. */
-  private forCells(box: Box, lookup: boolean, fn: (key: string) => void): void {
+  private forCells(box: Box, lookup: boolean, fn: (key: number) => void): void {
     const x0 = Math.floor(box.minX / CELL);
     const x1 = Math.floor(box.maxX / CELL);
     const y0 = Math.floor(box.minY / CELL);
@@ -60,11 +73,12 @@ export class SpatialIndex {
     // A lookup over a huge box (zoomed far out) would visit too many empty cells: scan the filled ones.
     if (lookup && (x1 - x0 + 1) * (y1 - y0 + 1) > this.cells.size) {
       for (const [key, cell] of this.cells) {
-        const [cx, cy] = key.split(',').map(Number) as [number, number];
+        const cx = Math.floor(key / SPAN) - OFFSET;
+        const cy = (key % SPAN) - OFFSET;
         if (cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1 && cell.size > 0) fn(key);
       }
       return;
     }
-    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) fn(`${x},${y}`);
+    for (let x = x0; x <= x1; x++) for (let y = y0; y <= y1; y++) fn(cellKey(x, y));
   }
 }
