@@ -5,12 +5,18 @@
 
 export const PROTOCOL_VERSION = 3;
 
+/**
+ * Both ends batch by one display frame: a busy board broadcasts, and a busy client publishes, at most
+ * one frame per this many ms; nobody sees the difference, and each frame's cost is shared by its events.
+ */
+export const BATCH_MS = 16;
+
 export const LIMITS = {
   /** Largest WebSocket frame the reflector accepts from a client, in bytes. */
   maxFrameBytes: 1 << 20,
   /** Largest opaque payload of one model event. */
   maxEventBytes: 64 * 1024,
-  /** Most events one client frame may carry (a client batches what it publishes within 16 ms). */
+  /** Most events one client frame may carry (a client batches what it publishes within BATCH_MS). */
   maxEventsPerFrame: 512,
   /** Largest opaque payload of one ephemeral message (cursor, stroke in progress). */
   maxEphemeralBytes: 16 * 1024,

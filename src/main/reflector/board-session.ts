@@ -9,7 +9,7 @@ import { inflate } from 'node:zlib';
 import { bytesEqual, concatBytes, randomId, toHex } from '../../shared/bytes';
 import { encodeFrame } from '../../shared/frames';
 import { sha256 } from '../../shared/hash';
-import { CloseCode, EventKind, LIMITS, type HelloMsg, type SnapChunkMsg, type StampedEvent, type WelcomeMsg } from '../../shared/protocol';
+import { BATCH_MS, CloseCode, EventKind, LIMITS, type HelloMsg, type SnapChunkMsg, type StampedEvent, type WelcomeMsg } from '../../shared/protocol';
 import type { OpenBoard } from '../store/board-store';
 import type { ReflectorClient } from './client';
 
@@ -37,7 +37,7 @@ export const DEFAULT_POLICY: BoardPolicy = {
   snapshotEveryMs: 30_000,
   snapshotTimeoutMs: 20_000,
   tickMs: 100,
-  batchMs: 16,
+  batchMs: BATCH_MS,
 };
 
 interface SnapshotRound {

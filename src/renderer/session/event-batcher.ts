@@ -4,7 +4,7 @@
  * per `intervalMs`, the rule the reflector follows for its broadcasts. A client streaming events then
  * costs the reflector one frame to open and check per display frame instead of one per event.
  */
-import { LIMITS } from '../../shared/protocol';
+import { BATCH_MS, LIMITS } from '../../shared/protocol';
 
 export interface OutgoingEvent {
   cseq: number;
@@ -47,7 +47,7 @@ export class EventBatcher {
 
   constructor(
     private readonly send: SendEvents,
-    private readonly intervalMs = 16,
+    private readonly intervalMs = BATCH_MS,
   ) {}
 
   push(event: OutgoingEvent): void {
@@ -67,6 +67,13 @@ export class EventBatcher {
     const queue = this.queue;
     this.queue = [];
     for (const frame of eventFrames(queue)) this.send(frame[0]!.cseq, frame.map((e) => e.data));
+  }
+
+  /** Forgets what is queued and sends `events` instead, now (after a reconnect: all not yet acknowledged). */
+  resend(events: readonly OutgoingEvent[]): void {
+    this.clear();
+    this.queue = [...events];
+    this.flush();
   }
 
   /** Forgets what is queued: the connection went, and the session resends from its own list. */

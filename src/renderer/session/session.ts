@@ -13,7 +13,7 @@ import { encodeViewEvent } from '../engine/view-events';
 import { VirtualMachine } from '../engine/vm';
 import type { Compressor } from './compressor';
 import { Connection, type WebSocketFactory } from './connection';
-import { EventBatcher, eventFrames, type OutgoingEvent } from './event-batcher';
+import { EventBatcher, type OutgoingEvent } from './event-batcher';
 import { SnapshotAbandoned, takeSnapshot } from './sliced-snapshot';
 import { View, type EphemeralHandler, type Handler, type ViewHost } from './view';
 
@@ -301,8 +301,7 @@ export class Session<M extends Model = Model> implements ViewHost {
     this.retryDelay = this.options.reconnectDelayMs?.min ?? 250;
     this.pending = this.pending.filter((p) => p.cseq > msg.ackedClientSeq);
     this.setStatus('connected');
-    this.outgoing.clear();
-    for (const frame of eventFrames(this.pending)) this.connection?.send({ t: 'publish', first: frame[0]!.cseq, data: frame.map((p) => p.data) });
+    this.outgoing.resend(this.pending);
     if (this.view === null && this.options.view) {
       this.view = new this.options.view(vm.root as M, this);
       this.startFrames();
