@@ -20,31 +20,53 @@ export const jsAead: Aead = {
 };
 
 export class FrameCipher {
-  private counter = 0;
-
   constructor(
     private readonly key: Uint8Array,
     private readonly aead: Aead = jsAead,
+    /** The next frame's number: 0 for a fresh key, later for one that has sealed frames already. */
+    private counter = 0,
   ) {
     if (key.length !== 32) throw new Error('a frame key is 32 bytes');
   }
 
-  private nextNonce(): Uint8Array {
+  get next(): number {
+    return this.counter;
+  }
+
+  /** The nonce of the frame numbered `counter`: a frame that fails to open does not use it up. */
+  private nonce(): Uint8Array {
     const nonce = new Uint8Array(12);
     const view = new DataView(nonce.buffer);
     view.setUint32(4, Math.floor(this.counter / 2 ** 32));
     view.setUint32(8, this.counter >>> 0);
-    this.counter++;
     return nonce;
   }
 
   seal(plain: Uint8Array): Uint8Array {
-    return this.aead.seal(this.key, this.nextNonce(), plain);
+    const sealed = this.aead.seal(this.key, this.nonce(), plain);
+    this.counter++;
+    return sealed;
   }
 
   /** Throws when the frame was not sealed by the peer as its next frame. */
   open(sealed: Uint8Array): Uint8Array {
     if (sealed.length < SEAL_OVERHEAD) throw new Error('sealed frame too short');
-    return this.aead.open(this.key, this.nextNonce(), sealed);
+    const plain = this.aead.open(this.key, this.nonce(), sealed);
+    this.counter++;
+    return plain;
   }
+}
+
+/**
+ * Every frame from the reflector starts with one byte naming the key that sealed it: the connection's
+ * own, for what only this participant gets, or the board's broadcast key, for what every participant
+ * gets (sealed once, sent to all).
+ */
+export const Envelope = { Direct: 0, Broadcast: 1 } as const;
+
+export function inEnvelope(kind: (typeof Envelope)[keyof typeof Envelope], sealed: Uint8Array): Uint8Array {
+  const framed = new Uint8Array(sealed.length + 1);
+  framed[0] = kind;
+  framed.set(sealed, 1);
+  return framed;
 }

@@ -125,6 +125,7 @@ export function decodeServerFrame(bytes: Uint8Array): ServerMsg {
       check(m.snapshot === null || isSnapshotRecord(m.snapshot), 'welcome.snapshot');
       check(Array.isArray(m.events) && m.events.every(isStampedEvent), 'welcome.events');
       check(isInt(m.ackedClientSeq), 'welcome.ackedClientSeq');
+      check(isObj(m.broadcast) && isBytes(m.broadcast.key, LIMITS.keyBytes, LIMITS.keyBytes) && isInt(m.broadcast.next), 'welcome.broadcast');
       break;
     case 'events':
       check(Array.isArray(m.events) && m.events.every(isStampedEvent), 'events');
@@ -141,6 +142,9 @@ export function decodeServerFrame(bytes: Uint8Array): ServerMsg {
     case 'snap-stored':
       check(isInt(m.seq), 'snap-stored');
       break;
+    case 'rekey':
+      check(isBytes(m.key, LIMITS.keyBytes, LIMITS.keyBytes), 'rekey');
+      break;
     default:
       throw new ValidationError('unknown message type');
   }
@@ -150,6 +154,32 @@ export function decodeServerFrame(bytes: Uint8Array): ServerMsg {
 /** Encodes a stamped event for the board log; the same bytes are what a log record holds. */
 export function encodeEvent(event: StampedEvent): Uint8Array {
   return packr.pack(event);
+}
+
+const EVENTS_FRAME_HEAD = packr.pack({ t: 'events', events: 0 }).subarray(0, -1); // up to the array
+
+/**
+ * The bytes `encodeFrame({ t: 'events', events })` gives, from the events' own encodings (the log's),
+ * so a broadcast does not pack every event a second time.
+ */
+export function encodeEventsFrame(encoded: readonly Uint8Array[]): Uint8Array {
+  const n = encoded.length;
+  const head = n < 16 ? 1 : n < 0x10000 ? 3 : 5;
+  let size = EVENTS_FRAME_HEAD.length + head;
+  for (const e of encoded) size += e.length;
+  const out = new Uint8Array(size);
+  out.set(EVENTS_FRAME_HEAD, 0);
+  let at = EVENTS_FRAME_HEAD.length;
+  // msgpack's array headers: fixarray, array 16, array 32
+  out[at] = head === 1 ? 0x90 | n : head === 3 ? 0xdc : 0xdd;
+  if (head === 3) new DataView(out.buffer).setUint16(at + 1, n);
+  if (head === 5) new DataView(out.buffer).setUint32(at + 1, n);
+  at += head;
+  for (const e of encoded) {
+    out.set(e, at);
+    at += e.length;
+  }
+  return out;
 }
 
 export function decodeEvent(bytes: Uint8Array): StampedEvent {

@@ -1,16 +1,24 @@
 /**
  * Both ends of the handshake, on the PAKE: the client's hello carries its share; the reflector answers
  * with its share and its proof; the client checks that proof before it sends its own. Each end then
- * seals and opens every further frame with its own pair of frame ciphers.
+ * seals and opens every further frame with its own pair of frame ciphers; a client also opens the board's
+ * broadcasts, whose key the reflector sends it over its own (see reflector-frames.ts).
  */
 import { constantTimeEqual, randomBytes } from './bytes';
 import { FrameCipher, jsAead, type Aead } from './frame-cipher';
 import { Pake, PAKE_SID_BYTES } from './pake';
+import { ReflectorFrames } from './reflector-frames';
 
-/** Frame ciphers for one authenticated connection. */
+/** The reflector's frame ciphers for one authenticated connection. */
 export interface SealedChannel {
   outgoing: FrameCipher;
   incoming: FrameCipher;
+}
+
+/** A client's: what it sends is sealed with its own key; what it hears may also be a broadcast. */
+export interface ClientChannel {
+  outgoing: FrameCipher;
+  incoming: ReflectorFrames;
 }
 
 /** What binds a key agreement to the board (or invite code) the client asked for. */
@@ -29,7 +37,7 @@ export class ClientHandshake {
   }
 
   /** Checks the reflector's proof; null means it does not know the password (or is not the host). */
-  answer(serverShare: Uint8Array, serverProof: Uint8Array): { proof: Uint8Array; channel: SealedChannel } | null {
+  answer(serverShare: Uint8Array, serverProof: Uint8Array): { proof: Uint8Array; channel: ClientChannel } | null {
     let keys;
     try {
       keys = this.pake.finish(serverShare);
@@ -37,7 +45,7 @@ export class ClientHandshake {
       return null;
     }
     if (!constantTimeEqual(keys.serverProof, serverProof)) return null;
-    return { proof: keys.clientProof, channel: { outgoing: new FrameCipher(keys.clientToServer), incoming: new FrameCipher(keys.serverToClient) } };
+    return { proof: keys.clientProof, channel: { outgoing: new FrameCipher(keys.clientToServer), incoming: new ReflectorFrames(new FrameCipher(keys.serverToClient)) } };
   }
 }
 

@@ -3,7 +3,7 @@
  * docs/protocol.md explains the handshake and the order of messages; keep the two in step.
  */
 
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /**
  * Both ends batch by one display frame: a busy board broadcasts, and a busy client publishes, at most
@@ -34,6 +34,8 @@ export const LIMITS = {
   shareBytes: 32,
   proofBytes: 32,
   hashBytes: 32,
+  /** A frame key (ChaCha20-Poly1305). */
+  keyBytes: 32,
 } as const;
 
 /** WebSocket close codes the reflector uses. 4xxx are application codes, named after their HTTP cousins. */
@@ -178,6 +180,8 @@ export interface WelcomeMsg {
   events: StampedEvent[];
   /** The highest clientSeq the reflector holds for this view (resent events up to it are dropped). */
   ackedClientSeq: number;
+  /** The board's broadcast key and the number of the next frame it seals. */
+  broadcast: { key: Uint8Array; next: number };
 }
 export interface EventsMsg {
   t: 'events';
@@ -202,6 +206,11 @@ export interface SnapStoredMsg {
   t: 'snap-stored';
   seq: number;
 }
+/** A participant left: broadcasts from now on are sealed with this fresh key, numbered from 0. */
+export interface RekeyMsg {
+  t: 'rekey';
+  key: Uint8Array;
+}
 export type ServerMsg =
   | ChallengeMsg
   | WelcomeMsg
@@ -209,4 +218,5 @@ export type ServerMsg =
   | TickMsg
   | EphemeralRelayMsg
   | DivergenceMsg
-  | SnapStoredMsg;
+  | SnapStoredMsg
+  | RekeyMsg;

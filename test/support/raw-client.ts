@@ -2,7 +2,7 @@
 import WebSocket from 'ws';
 import { randomBytes } from '../../src/shared/bytes';
 import { decodeServerFrame, encodeFrame } from '../../src/shared/frames';
-import { ClientHandshake, type SealedChannel } from '../../src/shared/handshake';
+import { ClientHandshake, type ClientChannel } from '../../src/shared/handshake';
 import { PROTOCOL_VERSION, type ClientMsg, type ServerMsg } from '../../src/shared/protocol';
 
 export class RawClient {
@@ -11,13 +11,13 @@ export class RawClient {
   readonly closed: Promise<{ code: number; reason: string }>;
   private handshake: ClientHandshake | null = null;
   /** Set once authenticated: frames are sealed both ways from then on. */
-  channel: SealedChannel | null = null;
+  channel: ClientChannel | null = null;
 
   constructor(url: string) {
     this.ws = new WebSocket(url);
     this.ws.on('message', (data: Buffer) => {
       try {
-        this.received.push(decodeServerFrame(this.channel ? this.channel.incoming.open(data) : data));
+        this.received.push(this.channel ? this.channel.incoming.open(data) : decodeServerFrame(data));
       } catch {
         /* the tests look at what decodes */
       }

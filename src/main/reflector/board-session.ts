@@ -2,16 +2,19 @@
  * One board being served: it stamps every event with the next sequence number and the reflector's
  * monotonic time, writes it to the board's log, then broadcasts it (broadcast is the acknowledgement).
  * It also drives ticks, snapshots (ask one replica, compare every replica's hash, store only on
- * agreement) and the ephemeral relay.
+ * agreement) and the ephemeral relay. What every participant gets is sealed once, with the board's
+ * broadcast key, which changes whenever somebody leaves.
  */
 import { promisify } from 'node:util';
 import { inflate } from 'node:zlib';
-import { bytesEqual, concatBytes, randomId, toHex } from '../../shared/bytes';
-import { encodeFrame } from '../../shared/frames';
+import { bytesEqual, concatBytes, randomBytes, randomId, toHex } from '../../shared/bytes';
+import { Envelope, FrameCipher, inEnvelope } from '../../shared/frame-cipher';
+import { encodeEvent, encodeEventsFrame, encodeFrame } from '../../shared/frames';
 import { sha256 } from '../../shared/hash';
-import { BATCH_MS, CloseCode, EventKind, LIMITS, type HelloMsg, type SnapChunkMsg, type StampedEvent, type WelcomeMsg } from '../../shared/protocol';
+import { BATCH_MS, CloseCode, EventKind, LIMITS, type HelloMsg, type ServerMsg, type SnapChunkMsg, type StampedEvent, type WelcomeMsg } from '../../shared/protocol';
 import type { OpenBoard } from '../store/board-store';
 import type { ReflectorClient } from './client';
+import { nativeAead } from './native-aead';
 
 const inflateAsync = promisify(inflate);
 
@@ -73,6 +76,8 @@ export class BoardSession {
   private lastSnapshotTime: number;
   private round: SnapshotRound | null = null;
   private closed = false;
+  private broadcastKey = randomBytes(LIMITS.keyBytes);
+  private broadcastCipher = new FrameCipher(this.broadcastKey, nativeAead);
 
   constructor(
     readonly board: OpenBoard,
@@ -118,9 +123,9 @@ export class BoardSession {
     this.lastFlush = performance.now();
     const batch = this.outbox;
     this.outbox = [];
-    this.board.append(batch);
-    const frame = encodeFrame({ t: 'events', events: batch });
-    for (const client of this.clients.values()) client.sendRaw(frame);
+    const encoded = batch.map(encodeEvent);
+    this.board.append(batch, encoded);
+    this.broadcastFrame(encodeEventsFrame(encoded));
     this.lastSentTime = batch[batch.length - 1]![1];
     this.maybeSnapshot();
   }
@@ -133,9 +138,29 @@ export class BoardSession {
     const time = this.now();
     if (time - this.lastSentTime < this.policy.tickMs) return;
     this.lastSentTime = time;
-    const frame = encodeFrame({ t: 'tick', time });
-    for (const client of this.clients.values()) client.sendRaw(frame);
+    this.broadcast({ t: 'tick', time });
     this.maybeSnapshot();
+  }
+
+  /** Encoded and sealed once, however many participants there are. */
+  private broadcast(msg: ServerMsg): void {
+    this.broadcastFrame(encodeFrame(msg));
+  }
+
+  private broadcastFrame(frame: Uint8Array): void {
+    if (this.clients.size === 0) return;
+    const sealed = inEnvelope(Envelope.Broadcast, this.broadcastCipher.seal(frame));
+    for (const client of this.clients.values()) client.sendSealed(sealed);
+  }
+
+  /**
+   * Someone left: from now on broadcasts are sealed with a key they never saw, so what they might still
+   * overhear on the network stays closed to them. Each remaining participant gets it over its own key.
+   */
+  private rekey(): void {
+    this.broadcastKey = randomBytes(LIMITS.keyBytes);
+    this.broadcastCipher = new FrameCipher(this.broadcastKey, nativeAead);
+    for (const client of this.clients.values()) client.send({ t: 'rekey', key: this.broadcastKey });
   }
 
   // ---- participants ----
@@ -146,6 +171,7 @@ export class BoardSession {
       previous.detached = true;
       this.clients.delete(client.viewId);
       previous.close(CloseCode.Replaced, 'replaced by a newer connection of the same view');
+      this.rekey();
       this.stamp(EventKind.Exit, previous.viewId, 0, null);
     }
     this.flush(); // the welcome must hold everything stamped so far
@@ -169,6 +195,7 @@ export class BoardSession {
       snapshot: canResume || board.snapshot === null ? null : { seq: board.snapshot.seq, time: board.snapshot.time, hash: board.snapshot.hash, bytes: board.snapshot.bytes },
       events: board.events.slice(board.events.length - (this.seq - from)),
       ackedClientSeq: board.acked.get(viewId) ?? 0,
+      broadcast: { key: this.broadcastKey, next: this.broadcastCipher.next },
     };
   }
 
@@ -177,6 +204,7 @@ export class BoardSession {
     this.clients.delete(client.viewId);
     this.round?.expected.delete(client.viewId);
     if (this.closed) return;
+    this.rekey();
     this.stamp(EventKind.Exit, client.viewId, 0, null);
     this.log(`board ${this.id}: ${client.user.name} (${client.viewId}) left; ${this.clients.size} connected`);
     if (this.round?.uploader === client.viewId && this.round.upload === null) this.abandonRound('the uploader left');
@@ -202,8 +230,7 @@ export class BoardSession {
   }
 
   ephemeral(client: ReflectorClient, data: Uint8Array): void {
-    const frame = encodeFrame({ t: 'eph', from: client.viewId, data });
-    for (const other of this.clients.values()) if (other !== client) other.sendRaw(frame);
+    this.broadcast({ t: 'eph', from: client.viewId, data }); // the sender's own session ignores it
   }
 
   // ---- snapshots ----
@@ -277,8 +304,7 @@ export class BoardSession {
       for (const [view, hash] of round.hashes) hashes[view] = toHex(hash);
       hashes[`${round.uploader}:upload`] = toHex(upload.hash);
       this.log(`board ${this.id}: DIVERGENCE at event ${round.seq}: ${JSON.stringify(hashes)}`);
-      const frame = encodeFrame({ t: 'divergence', seq: round.seq, hashes });
-      for (const client of this.clients.values()) client.sendRaw(frame);
+      this.broadcast({ t: 'divergence', seq: round.seq, hashes });
       this.endRound();
       return;
     }
@@ -292,8 +318,7 @@ export class BoardSession {
       if (this.closed) return;
       await this.board.storeSnapshot({ seq: round.seq, time: round.time, hash: upload.hash, bytes: upload.bytes, acked: round.acked });
       this.log(`board ${this.id}: snapshot stored at event ${round.seq} (${upload.bytes.length} bytes)`);
-      const frame = encodeFrame({ t: 'snap-stored', seq: round.seq });
-      for (const client of this.clients.values()) client.sendRaw(frame);
+      this.broadcast({ t: 'snap-stored', seq: round.seq });
     } catch (error) {
       this.log(`board ${this.id}: snapshot at event ${round.seq} rejected: ${(error as Error).message}`);
     } finally {

@@ -1,6 +1,6 @@
 /** One authenticated participant as the reflector sees it, behind its sealed channel. */
 import type { WebSocket } from 'ws';
-import type { FrameCipher } from '../../shared/frame-cipher';
+import { Envelope, inEnvelope, type FrameCipher } from '../../shared/frame-cipher';
 import { encodeFrame } from '../../shared/frames';
 import { LIMITS, type ServerMsg, type UserInfo } from '../../shared/protocol';
 import { RateLimiter } from './rate-limiter';
@@ -36,13 +36,14 @@ export class ReflectorClient {
     this.ephemeral = new RateLimiter(rates.ephemeral.perSecond, rates.ephemeral.burst);
   }
 
+  /** Sends what is for this participant alone, sealed with its connection's key. */
   send(msg: ServerMsg): void {
-    this.sendRaw(encodeFrame(msg));
+    this.sendSealed(inEnvelope(Envelope.Direct, this.outgoing.seal(encodeFrame(msg))));
   }
 
-  /** Seals and sends a frame encoded once for many clients. */
-  sendRaw(frame: Uint8Array): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(this.outgoing.seal(frame));
+  /** Sends a frame already sealed: a board broadcast, sealed once for every participant. */
+  sendSealed(bytes: Uint8Array): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(bytes);
   }
 
   close(code: number, reason: string): void {

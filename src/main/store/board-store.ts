@@ -220,8 +220,9 @@ export class OpenBoard {
   }
 
   /** Hands the events to the operating system; call before broadcasting them. */
-  append(events: readonly StampedEvent[]): void {
-    this.log.append(events.map(encodeEvent));
+  /** `encoded`: the events' encodings, when the caller has them already. */
+  append(events: readonly StampedEvent[], encoded: readonly Uint8Array[] = events.map(encodeEvent)): void {
+    this.log.append(encoded);
     if (events.some((e) => e[2] === EventKind.User)) this.meta.lastChange = Date.now();
     this.events.push(...events);
     for (const e of events) if (e[2] === EventKind.User) this.acked.set(e[3], e[4]);

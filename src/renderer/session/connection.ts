@@ -4,7 +4,7 @@
  * ways, and every frame that opens and validates goes to the session.
  */
 import { decodeServerFrame, encodeFrame } from '../../shared/frames';
-import { ClientHandshake, type SealedChannel } from '../../shared/handshake';
+import { ClientHandshake, type ClientChannel } from '../../shared/handshake';
 import { CloseCode, PROTOCOL_VERSION, type ClientMsg, type ServerMsg, type UserInfo } from '../../shared/protocol';
 
 /** The part of the WebSocket API we use: the browser's, and the `ws` package's in Node. */
@@ -39,7 +39,7 @@ const OPEN = 1;
 export class Connection {
   private socket: WebSocketLike;
   private readonly handshake: ClientHandshake;
-  private channel: SealedChannel | null = null;
+  private channel: ClientChannel | null = null;
   private done = false;
 
   constructor(
@@ -83,7 +83,7 @@ export class Connection {
     let msg: ServerMsg;
     try {
       const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : (data as Uint8Array);
-      msg = decodeServerFrame(this.channel ? this.channel.incoming.open(bytes) : bytes);
+      msg = this.channel ? this.channel.incoming.open(bytes) : decodeServerFrame(bytes);
     } catch (error) {
       this.close(CloseCode.Malformed, `bad frame from reflector: ${(error as Error).message}`);
       return;
@@ -103,6 +103,7 @@ export class Connection {
       this.channel = answer.channel;
       return;
     }
+    if (msg.t === 'rekey') return; // the channel took the new key as it opened the frame
     this.handlers.message(msg);
   }
 

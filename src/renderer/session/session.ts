@@ -260,6 +260,7 @@ export class Session<M extends Model = Model> implements ViewHost {
         this.deliver();
         break;
       case 'eph':
+        if (msg.from === this.viewId) break; // a board broadcast reaches its sender too
         for (const handler of this.ephemeralHandlers) handler(msg.from, msg.data);
         break;
       case 'divergence':
