@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { decodeServerFrame, encodeEvent, encodeEventsFrame, encodeFrame } from './frames';
-import { EventKind, type StampedEvent } from './protocol';
+import { decodeServerFrame, encodeEvent, encodeFrame, encodeWithEvents } from './frames';
+import { EventKind, type StampedEvent, type WelcomeMsg } from './protocol';
 
 const event = (seq: number): StampedEvent => [seq, 1000 + seq, EventKind.User, 'view0001', seq, new Uint8Array([seq & 255, 1, 2])];
 
-describe('events frames from encoded events', () => {
+describe('frames from encoded events', () => {
   it('are byte for byte what encoding the message gives, across every msgpack array header', () => {
     for (const n of [1, 15, 16, 300, 0xffff, 0x10000]) {
       const events = Array.from({ length: n }, (_, i) => event(i + 1));
-      const fast = encodeEventsFrame(events.map(encodeEvent));
+      const fast = encodeWithEvents({ t: 'events' }, events.map(encodeEvent));
       expect(Buffer.from(fast).equals(Buffer.from(encodeFrame({ t: 'events', events })))).toBe(true);
       expect(decodeServerFrame(fast)).toEqual({ t: 'events', events });
     }
+  });
+
+  it('carry the rest of a welcome as it is', () => {
+    const events = [event(7), event(8)];
+    const welcome: WelcomeMsg = { t: 'welcome', epoch: 'e1', time: 9, resumed: false, snapshot: null, events, ackedClientSeq: 3, broadcast: { key: new Uint8Array(32).fill(1), next: 4 } };
+    const { events: _, ...rest } = welcome;
+    expect(decodeServerFrame(encodeWithEvents(rest, events.map(encodeEvent)))).toEqual(welcome);
   });
 });

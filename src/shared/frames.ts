@@ -8,10 +8,12 @@ import {
   EventKind,
   LIMITS,
   type ClientMsg,
+  type EventsMsg,
   type ServerMsg,
   type SnapshotRecord,
   type StampedEvent,
   type UserInfo,
+  type WelcomeMsg,
 } from './protocol';
 import { check, isBytes, isFiniteNumber, isInt, isObj, isStr, ValidationError, type Obj } from './validate';
 
@@ -156,25 +158,24 @@ export function encodeEvent(event: StampedEvent): Uint8Array {
   return packr.pack(event);
 }
 
-const EVENTS_FRAME_HEAD = packr.pack({ t: 'events', events: 0 }).subarray(0, -1); // up to the array
-
 /**
- * The bytes `encodeFrame({ t: 'events', events })` gives, from the events' own encodings (the log's),
- * so a broadcast does not pack every event a second time.
+ * The frame `msg` with `events` added (last), from the events' own encodings (the log's): the same
+ * message `encodeFrame` would give, without packing any event a second time.
  */
-export function encodeEventsFrame(encoded: readonly Uint8Array[]): Uint8Array {
+export function encodeWithEvents(msg: Omit<EventsMsg, 'events'> | Omit<WelcomeMsg, 'events'>, encoded: readonly Uint8Array[]): Uint8Array {
+  const head = packr.pack({ ...msg, events: 0 }); // a 0 packs as one byte: the array goes in its place
   const n = encoded.length;
-  const head = n < 16 ? 1 : n < 0x10000 ? 3 : 5;
-  let size = EVENTS_FRAME_HEAD.length + head;
+  const arrayHead = n < 16 ? 1 : n < 0x10000 ? 3 : 5;
+  let size = head.length - 1 + arrayHead;
   for (const e of encoded) size += e.length;
   const out = new Uint8Array(size);
-  out.set(EVENTS_FRAME_HEAD, 0);
-  let at = EVENTS_FRAME_HEAD.length;
+  out.set(head.subarray(0, head.length - 1), 0);
+  let at = head.length - 1;
   // msgpack's array headers: fixarray, array 16, array 32
-  out[at] = head === 1 ? 0x90 | n : head === 3 ? 0xdc : 0xdd;
-  if (head === 3) new DataView(out.buffer).setUint16(at + 1, n);
-  if (head === 5) new DataView(out.buffer).setUint32(at + 1, n);
-  at += head;
+  out[at] = arrayHead === 1 ? 0x90 | n : arrayHead === 3 ? 0xdc : 0xdd;
+  if (arrayHead === 3) new DataView(out.buffer).setUint16(at + 1, n);
+  if (arrayHead === 5) new DataView(out.buffer).setUint32(at + 1, n);
+  at += arrayHead;
   for (const e of encoded) {
     out.set(e, at);
     at += e.length;

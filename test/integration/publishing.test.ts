@@ -61,7 +61,7 @@ describe('publishing', () => {
     expect(await ada.storeSnapshot()).toBe(true);
     const board = host.reflector.board('snap')!.board;
     expect(board.snapshot!.seq).toBe(board.lastSeq);
-    expect(board.events.filter((e) => e[2] === 0)).toHaveLength(0); // every user event is inside the snapshot
+    expect(board.eventsAfterSnapshot().filter((e) => e[2] === 0)).toHaveLength(0); // every user event is inside the snapshot
     ada.leave();
   });
 });

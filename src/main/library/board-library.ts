@@ -196,7 +196,7 @@ export class BoardLibrary {
     try {
       await board.flush();
       const { name, created, lastChange } = board.meta;
-      const bytes = encodeBoardFile({ name, created, lastChange, snapshot: board.snapshot, events: board.events });
+      const bytes = encodeBoardFile({ name, created, lastChange, snapshot: board.snapshot, events: board.eventsAfterSnapshot() });
       const fileName = `${name.replace(/[^\p{L}\p{N} ._-]+/gu, '_').slice(0, 60) || 'board'}.lanvas`;
       return { fileName, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
     } finally {

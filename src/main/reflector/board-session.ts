@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { inflate } from 'node:zlib';
 import { bytesEqual, concatBytes, randomBytes, randomId, toHex } from '../../shared/bytes';
 import { Envelope, FrameCipher, inEnvelope } from '../../shared/frame-cipher';
-import { encodeEvent, encodeEventsFrame, encodeFrame } from '../../shared/frames';
+import { encodeEvent, encodeFrame, encodeWithEvents } from '../../shared/frames';
 import { sha256 } from '../../shared/hash';
 import { BATCH_MS, CloseCode, EventKind, LIMITS, type HelloMsg, type ServerMsg, type SnapChunkMsg, type StampedEvent, type WelcomeMsg } from '../../shared/protocol';
 import type { OpenBoard } from '../store/board-store';
@@ -125,7 +125,7 @@ export class BoardSession {
     this.outbox = [];
     const encoded = batch.map(encodeEvent);
     this.board.append(batch, encoded);
-    this.broadcastFrame(encodeEventsFrame(encoded));
+    this.broadcastFrame(encodeWithEvents({ t: 'events' }, encoded));
     this.lastSentTime = batch[batch.length - 1]![1];
     this.maybeSnapshot();
   }
@@ -176,27 +176,28 @@ export class BoardSession {
     }
     this.flush(); // the welcome must hold everything stamped so far
     client.lastCseq = this.board.acked.get(client.viewId) ?? 0;
-    client.send(this.welcome(client.viewId, hello.resume));
+    client.sendFrame(this.welcome(client.viewId, hello.resume));
     this.clients.set(client.viewId, client);
     this.stamp(EventKind.Join, client.viewId, 0, client.user);
     this.log(`board ${this.id}: ${client.user.name} (${client.viewId}) joined; ${this.clients.size} connected`);
   }
 
-  private welcome(viewId: string, resume: HelloMsg['resume']): WelcomeMsg {
+  /** The welcome frame: packed here because the events go in as the log's encodings. */
+  private welcome(viewId: string, resume: HelloMsg['resume']): Uint8Array {
     const { board } = this;
     const firstInMemory = board.snapshot?.seq ?? 0;
     const canResume = resume !== undefined && resume.epoch === this.epoch && resume.seq >= firstInMemory && resume.seq <= this.seq;
     const from = canResume ? resume.seq : firstInMemory;
-    return {
+    const welcome: Omit<WelcomeMsg, 'events'> = {
       t: 'welcome',
       epoch: this.epoch,
       time: this.now(),
       resumed: canResume,
       snapshot: canResume || board.snapshot === null ? null : { seq: board.snapshot.seq, time: board.snapshot.time, hash: board.snapshot.hash, bytes: board.snapshot.bytes },
-      events: board.events.slice(board.events.length - (this.seq - from)),
       ackedClientSeq: board.acked.get(viewId) ?? 0,
       broadcast: { key: this.broadcastKey, next: this.broadcastCipher.next },
     };
+    return encodeWithEvents(welcome, board.encodedEventsAfter(from));
   }
 
   leave(client: ReflectorClient): void {

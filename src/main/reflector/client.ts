@@ -38,7 +38,12 @@ export class ReflectorClient {
 
   /** Sends what is for this participant alone, sealed with its connection's key. */
   send(msg: ServerMsg): void {
-    this.sendSealed(inEnvelope(Envelope.Direct, this.outgoing.seal(encodeFrame(msg))));
+    this.sendFrame(encodeFrame(msg));
+  }
+
+  /** Sends a frame already encoded, for this participant alone. */
+  sendFrame(frame: Uint8Array): void {
+    this.sendSealed(inEnvelope(Envelope.Direct, this.outgoing.seal(frame)));
   }
 
   /** Sends a frame already sealed: a board broadcast, sealed once for every participant. */

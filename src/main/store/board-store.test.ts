@@ -31,7 +31,7 @@ describe('the board store', () => {
     board.append(events(1, 50));
     await board.close();
     const again = store.open('b1');
-    expect(again.events.map((e) => e[0])).toEqual(events(1, 50).map((e) => e[0]));
+    expect(again.eventsAfterSnapshot().map((e) => e[0])).toEqual(events(1, 50).map((e) => e[0]));
     expect(again.acked.get('viewAAAA')).toBe(50);
     expect(store.list().map((m) => [m.id, m.name, m.events])).toEqual([['b1', 'First board', 50]]);
     await again.close();
@@ -50,7 +50,7 @@ describe('the board store', () => {
     expect(reopened.recovery.truncatedBytes).toBeGreaterThan(0);
     reopened.append(events(20, 25));
     await reopened.close();
-    expect(store.open('torn').events.map((e) => e[0])).toEqual(events(1, 25).map((e) => e[0]));
+    expect(store.open('torn').eventsAfterSnapshot().map((e) => e[0])).toEqual(events(1, 25).map((e) => e[0]));
   });
 
   it('stops at a damaged record in the middle and never leaves a gap', async () => {
@@ -63,7 +63,7 @@ describe('the board store', () => {
     bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
     fs.writeFileSync(file!, bytes);
     const reopened = store.open('flip');
-    const seqs = reopened.events.map((e) => e[0]);
+    const seqs = reopened.eventsAfterSnapshot().map((e) => e[0]);
     expect(seqs.length).toBeLessThan(30);
     expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     await reopened.close();
@@ -85,7 +85,7 @@ describe('the board store', () => {
     const reopened = store.open('fallback');
     expect(reopened.recovery.skippedSnapshots).toEqual([120]);
     expect(reopened.snapshot!.seq).toBe(40);
-    expect(reopened.events[0]![0]).toBe(41);
+    expect(reopened.eventsAfterSnapshot()[0]![0]).toBe(41);
     expect(reopened.lastSeq).toBe(160);
     await reopened.close();
   });

@@ -105,8 +105,13 @@ interface Segment {
 
 export class OpenBoard {
   snapshot: StoredSnapshot | null = null;
-  /** Every event after the snapshot, in order. */
-  events: StampedEvent[] = [];
+  /**
+   * Every event after the snapshot, in order, as its log record holds it: one small object each for the
+   * garbage collector to trace, where a decoded event is four, and ready to send as they are.
+   */
+  private tail: Uint8Array[] = [];
+  lastSeq = 0;
+  lastTime = 0;
   /** Per view, the highest client sequence in the board (snapshot's plus the log's). */
   readonly acked = new Map<string, number>();
   readonly recovery: RecoveryReport = { truncatedBytes: 0, skippedSnapshots: [] };
@@ -123,12 +128,14 @@ export class OpenBoard {
     this.chooseSnapshot(all);
   }
 
-  get lastSeq(): number {
-    return this.events.length > 0 ? this.events[this.events.length - 1]![0] : (this.snapshot?.seq ?? 0);
+  /** The encodings of the events after `seq`, which is the snapshot's or later. */
+  encodedEventsAfter(seq: number): Uint8Array[] {
+    return this.tail.slice(this.tail.length - (this.lastSeq - seq));
   }
 
-  get lastTime(): number {
-    return this.events.length > 0 ? this.events[this.events.length - 1]![1] : (this.snapshot?.time ?? 0);
+  /** The events after the snapshot, decoded: for export and inspection, not for every join. */
+  eventsAfterSnapshot(): StampedEvent[] {
+    return this.tail.map(decodeEvent);
   }
 
   private listSegments(): Segment[] {
@@ -144,8 +151,8 @@ export class OpenBoard {
   }
 
   /** Reads all segments; stops at the first damaged record or gap, which ends the usable log. */
-  private readLog(): StampedEvent[] {
-    const events: StampedEvent[] = [];
+  private readLog(): { event: StampedEvent; record: Uint8Array }[] {
+    const events: { event: StampedEvent; record: Uint8Array }[] = [];
     let tailValid = 0;
     for (let i = 0; i < this.segments.length; i++) {
       const seg = this.segments[i]!;
@@ -161,12 +168,12 @@ export class OpenBoard {
           broken = true;
           break;
         }
-        const expected = events.length > 0 ? events[events.length - 1]![0] + 1 : event[0];
+        const expected = events.length > 0 ? events[events.length - 1]!.event[0] + 1 : event[0];
         if (event[0] !== expected) {
           broken = true;
           break;
         }
-        events.push(event);
+        events.push({ event, record });
         kept += 8 + record.length;
       }
       if (broken) {
@@ -192,15 +199,15 @@ export class OpenBoard {
   }
 
   /** The newest snapshot that verifies and from which the log continues unbroken. */
-  private chooseSnapshot(all: StampedEvent[]): void {
+  private chooseSnapshot(all: { event: StampedEvent; record: Uint8Array }[]): void {
     const snapDir = path.join(this.dir, 'snapshots');
     const seqs = fs
       .readdirSync(snapDir)
       .map((name) => parseSeqName(name, '.snap'))
       .filter((s): s is number => s !== null)
       .sort((a, b) => b - a);
-    const firstLogged = all.length > 0 ? all[0]![0] : this.segments[0]!.first;
-    const lastLogged = all.length > 0 ? all[all.length - 1]![0] : firstLogged - 1;
+    const firstLogged = all.length > 0 ? all[0]!.event[0] : this.segments[0]!.first;
+    const lastLogged = all.length > 0 ? all[all.length - 1]!.event[0] : firstLogged - 1;
     for (const seq of seqs) {
       const snap = decodeSnapshotFile(fs.readFileSync(path.join(snapDir, seqName(seq, '.snap'))));
       const continues = seq >= firstLogged - 1 && seq <= lastLogged;
@@ -214,17 +221,27 @@ export class OpenBoard {
     if (this.snapshot === null && firstLogged !== 1) {
       throw new Error(`board ${this.meta.id}: no usable snapshot and the log starts at event ${firstLogged}; it cannot be rebuilt`);
     }
-    this.events = all.filter((e) => e[0] > from);
+    const after = all.filter(({ event }) => event[0] > from);
+    this.tail = after.map(({ record }) => new Uint8Array(record)); // copies: the file's buffer holds older events too
+    const last = after.at(-1)?.event;
+    this.lastSeq = last?.[0] ?? from;
+    this.lastTime = last?.[1] ?? this.snapshot?.time ?? 0;
     for (const [view, cseq] of this.snapshot?.acked ?? []) this.acked.set(view, cseq);
-    for (const e of this.events) if (e[2] === EventKind.User) this.acked.set(e[3], e[4]);
+    for (const { event: e } of after) if (e[2] === EventKind.User) this.acked.set(e[3], e[4]);
   }
 
-  /** Hands the events to the operating system; call before broadcasting them. */
-  /** `encoded`: the events' encodings, when the caller has them already. */
+  /**
+   * Hands the events (the next in sequence) to the operating system; call before broadcasting them.
+   * `encoded`: their encodings, when the caller has them already.
+   */
   append(events: readonly StampedEvent[], encoded: readonly Uint8Array[] = events.map(encodeEvent)): void {
+    if (events.length === 0) return;
     this.log.append(encoded);
+    for (const e of encoded) this.tail.push(e);
+    const last = events[events.length - 1]!;
+    this.lastSeq = last[0];
+    this.lastTime = last[1];
     if (events.some((e) => e[2] === EventKind.User)) this.meta.lastChange = Date.now();
-    this.events.push(...events);
     for (const e of events) if (e[2] === EventKind.User) this.acked.set(e[3], e[4]);
   }
 
@@ -233,7 +250,7 @@ export class OpenBoard {
     const snapDir = path.join(this.dir, 'snapshots');
     writeFileAtomic(path.join(snapDir, seqName(snapshot.seq, '.snap')), encodeSnapshotFile(snapshot));
     this.snapshot = snapshot;
-    this.events = this.events.filter((e) => e[0] > snapshot.seq);
+    this.tail = this.encodedEventsAfter(snapshot.seq);
 
     // New segment from the next event on, so older segments can be dropped whole. The new log takes
     // appends at once; the old one is synced and closed behind it.
