@@ -1,10 +1,11 @@
 /**
  * The headless host as a real process, killed with SIGKILL mid-storm and started again on the same
  * data: the board reopens with every event any client saw, the clients reconnect by themselves and
- * resend what was not acknowledged, and all replicas agree.
+ * resend what was not acknowledged, and all replicas agree; and a clean stop that no idle socket can hold up.
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Session } from '../../src/renderer/session/session';
@@ -94,4 +95,15 @@ describe('the host process', () => {
     expect(new Set(check.model.seen)).toEqual(new Set(published));
     expect(third.output()).toMatch(/recovered \(cut 6 damaged log bytes; skipped snapshots \d+\)/);
   });
+
+  it('stops on SIGTERM while a browser holds an idle connection open', async () => {
+    const host = await startHost(tempDataDir());
+    // What a browser's preconnect or keep-alive leaves: a socket with no request in flight.
+    const idle = net.connect(host.port, '127.0.0.1');
+    await new Promise((resolve) => idle.once('connect', resolve));
+    idle.on('error', () => {}); // the host may reset it as it goes: all that matters is that it goes
+    const closed = new Promise((resolve) => idle.once('close', resolve));
+    expect(await host.stop(), host.output()).toBe(0);
+    await closed;
+  }, 20_000); // the server's own headers timeout, which would end the wait otherwise, is 60 s
 });

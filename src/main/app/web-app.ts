@@ -43,10 +43,10 @@ async function main(): Promise<void> {
     log,
   });
   const bridge = await startBridgeServer({ handlers: createHandlers(core, () => null), webDir, port: Number(values.port), log });
+  // Before the URL is announced: whoever reads it may stop the process at once.
+  closeOnSignals(log, () => Promise.all([bridge.close(), core.close()]));
   log(`lanvas app with boards in ${path.resolve(values.data)}`);
   log(`open ${bridge.url}`);
-
-  closeOnSignals(log, () => Promise.all([bridge.close(), core.close()]));
 }
 
 void main();

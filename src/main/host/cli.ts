@@ -106,6 +106,17 @@ async function main(): Promise<void> {
     rates: eventRate ? { event: { perSecond: eventRate, burst: 4 * eventRate }, ephemeral: LIMITS.ephemeralRate } : undefined,
     log,
   });
+  const shares: BoardShare[] = [];
+  let responder: DiscoveryResponder | null = null;
+  // Before anything is announced: whoever reads "listening" may stop the process at once.
+  closeOnSignals(log, async () => {
+    responder?.close();
+    await Promise.all(shares.map((share) => share.stop()));
+    await reflector.close();
+    // A browser may hold a keep-alive or preconnected socket that would otherwise keep close() waiting.
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, args.host, resolve));
   const address = server.address() as { port: number };
   log(`lanvas host listening on ws://${args.host}:${address.port} with data in ${dataDir}`);
@@ -116,8 +127,6 @@ async function main(): Promise<void> {
     log('no web client to serve (run npm run build, or pass --web DIR)');
   }
 
-  const shares: BoardShare[] = [];
-  let responder: DiscoveryResponder | null = null;
   if (args.share.length > 0) {
     const discoveryPort = args['discovery-port'] === undefined ? DISCOVERY_PORT : Number(args['discovery-port']);
     if (!Number.isInteger(discoveryPort) || discoveryPort <= 0 || discoveryPort > 65535) fail(`bad --discovery-port ${args['discovery-port']}`);
@@ -131,13 +140,6 @@ async function main(): Promise<void> {
       log(`board ${id} shared on the LAN: invite code ${code} on port ${lanPort} (${addresses.join(', ') || 'no LAN address'})`);
     }
   }
-
-  closeOnSignals(log, async () => {
-    responder?.close();
-    await Promise.all(shares.map((share) => share.stop()));
-    await reflector.close();
-    await new Promise((resolve) => server.close(resolve));
-  });
 }
 
 void main();
