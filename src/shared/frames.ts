@@ -155,7 +155,66 @@ export function decodeServerFrame(bytes: Uint8Array): ServerMsg {
 
 /** Encodes a stamped event for the board log; the same bytes are what a log record holds. */
 export function encodeEvent(event: StampedEvent): Uint8Array {
-  return packr.pack(event);
+  return event[2] === EventKind.User ? encodeUserEvent(event) : packr.pack(event);
+}
+
+/** Bytes of a msgpack unsigned integer as msgpackr writes it (beyond 32 bits: a float 64). */
+const uintSize = (n: number) => (n < 0x80 ? 1 : n < 0x100 ? 2 : n < 0x10000 ? 3 : n <= 0xffffffff ? 5 : 9);
+
+/**
+ * User events are written into shared slabs and handed out as views: a small typed array of its own
+ * costs a separate allocation each, and the reflector writes one per event it relays.
+ */
+const SLAB_BYTES = 64 * 1024;
+let slab = new Uint8Array(SLAB_BYTES);
+let slabView = new DataView(slab.buffer);
+let slabAt = 0;
+
+function writeUint(at: number, n: number): number {
+  const size = uintSize(n);
+  if (size === 1) {
+    slab[at] = n;
+    return at + 1;
+  }
+  slab[at] = size === 2 ? 0xcc : size === 3 ? 0xcd : size === 5 ? 0xce : 0xcb;
+  if (size === 2) slab[at + 1] = n;
+  else if (size === 3) slabView.setUint16(at + 1, n);
+  else if (size === 5) slabView.setUint32(at + 1, n);
+  else slabView.setFloat64(at + 1, n);
+  return at + size;
+}
+
+/**
+ * A user event written straight into its msgpack bytes, the same bytes packr gives: the reflector stamps
+ * one per event it relays. View ids are ASCII (they are validated), so each character is one byte.
+ */
+function encodeUserEvent([seq, time, kind, viewId, cseq, data]: StampedEvent): Uint8Array {
+  const payload = data as Uint8Array;
+  const n = payload.length;
+  const binHead = n < 0x100 ? 2 : n < 0x10000 ? 3 : 5;
+  const strHead = viewId.length < 0x20 ? 1 : 2;
+  const size = 2 + uintSize(seq) + uintSize(time) + strHead + viewId.length + uintSize(cseq) + binHead + n;
+  if (slabAt + size > slab.length) {
+    slab = new Uint8Array(Math.max(SLAB_BYTES, size));
+    slabView = new DataView(slab.buffer);
+    slabAt = 0;
+  }
+  const start = slabAt;
+  slab[start] = 0x96; // an array of six
+  let at = writeUint(start + 1, seq);
+  at = writeUint(at, time);
+  slab[at++] = kind;
+  if (strHead === 2) slab[at++] = 0xd9; // str 8; shorter ones are a fixstr
+  slab[at++] = strHead === 1 ? 0xa0 | viewId.length : viewId.length;
+  for (let i = 0; i < viewId.length; i++) slab[at++] = viewId.charCodeAt(i);
+  at = writeUint(at, cseq);
+  slab[at] = binHead === 2 ? 0xc4 : binHead === 3 ? 0xc5 : 0xc6;
+  if (binHead === 2) slab[at + 1] = n;
+  else if (binHead === 3) slabView.setUint16(at + 1, n);
+  else slabView.setUint32(at + 1, n);
+  slab.set(payload, at + binHead);
+  slabAt = start + size;
+  return slab.subarray(start, slabAt);
 }
 
 /**
