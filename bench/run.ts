@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const results: BenchResult[] = [];
   results.push(...(await snapshotBenchmarks(SHAPES, quick ? 3 : 7)));
   results.push(await joinBenchmark(SHAPES, 10_000, quick ? 3 : 7));
-  results.push(...(await relayBenchmarks(quick ? 100 : 400, quick ? 2 : 6)));
+  results.push(...(await relayBenchmarks(quick ? 100 : 400, quick ? 1 : 3, quick ? 2 : 4)));
   results.push(...(await canvasBenchmarks(quick ? 3 : 15))); // the noisiest figures: more runs for a steadier median
   console.log('');
   printResults(results);

@@ -33,13 +33,15 @@ export class FrameCipher {
     return this.counter;
   }
 
+  /** One buffer for every nonce: the AEAD reads it during the call and keeps nothing. */
+  private readonly nonceBytes = new Uint8Array(12);
+  private readonly nonceView = new DataView(this.nonceBytes.buffer);
+
   /** The nonce of the frame numbered `counter`: a frame that fails to open does not use it up. */
   private nonce(): Uint8Array {
-    const nonce = new Uint8Array(12);
-    const view = new DataView(nonce.buffer);
-    view.setUint32(4, Math.floor(this.counter / 2 ** 32));
-    view.setUint32(8, this.counter >>> 0);
-    return nonce;
+    this.nonceView.setUint32(4, Math.floor(this.counter / 2 ** 32));
+    this.nonceView.setUint32(8, this.counter >>> 0);
+    return this.nonceBytes;
   }
 
   seal(plain: Uint8Array): Uint8Array {
