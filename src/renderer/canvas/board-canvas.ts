@@ -7,7 +7,7 @@
  * then applies each change incrementally.
  */
 import type { BoardModel, ShapesChanged } from '../board/board-model';
-import { expand, hitTest, shapeBounds, type Box } from '../board/geometry';
+import { expand, hitTest, intersects, shapeBounds, type Box } from '../board/geometry';
 import type { ShapeModel } from '../board/shape-model';
 import { visibleBox, type Camera } from './camera';
 import { Konva, type KonvaNode } from './konva';
@@ -41,32 +41,37 @@ export class BoardCanvas {
     this.nodes.clear();
     this.visible.clear();
     this.index.clear();
-    for (const shape of this.model.ordered()) this.addNode(shape);
-    this.cull();
+    const view = this.viewBox();
+    for (const shape of this.model.ordered()) this.addNode(shape, view);
+    this.stage.batchDraw();
   }
 
   apply(change: ShapesChanged): void {
+    const view = this.viewBox();
     for (const id of change.removed) this.removeNode(id);
     for (const id of change.changed) {
       const shape = this.model.shapes.get(id);
       if (!shape) continue;
       this.removeNode(id);
-      this.addNode(shape);
+      this.addNode(shape, view);
     }
     for (const id of change.added) {
       const shape = this.model.shapes.get(id);
-      if (shape) this.addNode(shape);
+      if (shape) this.addNode(shape, view);
     }
     if (change.reordered || change.added.length + change.changed.length > 0) this.restack();
-    this.cull();
+    this.stage.batchDraw();
   }
 
-  private addNode(shape: ShapeModel): void {
-    const node = createShapeNode(shape);
-    node.visible(false);
+  /** A node is born culled or not, as cull() would leave it: toggling it afterwards costs Konva more. */
+  private addNode(shape: ShapeModel, view: Box): void {
+    const bounds = shapeBounds(shape);
+    const visible = intersects(bounds, view);
+    const node = createShapeNode(shape, visible);
     this.nodes.set(shape.shapeId, node);
+    if (visible) this.visible.add(shape.shapeId);
     this.content.add(node as never);
-    this.index.set(shape.shapeId, shapeBounds(shape));
+    this.index.set(shape.shapeId, bounds);
   }
 
   private removeNode(id: string): void {
@@ -107,13 +112,17 @@ export class BoardCanvas {
 
   /** Shows only the shapes that touch the viewport (plus a margin), so a 10k board pans smoothly. */
   cull(): void {
-    const { width, height } = this.size;
-    const view = expand(visibleBox(this.camera, width, height), 64 / this.camera.zoom);
-    const now = this.index.query(view);
+    const now = this.index.query(this.viewBox());
     for (const id of this.visible) if (!now.has(id)) this.nodes.get(id)?.visible(false);
     for (const id of now) if (!this.visible.has(id)) this.nodes.get(id)?.visible(true);
     this.visible = now;
     this.stage.batchDraw();
+  }
+
+  /** What culling keeps: the viewport plus a margin, in world units. */
+  private viewBox(): Box {
+    const { width, height } = this.size;
+    return expand(visibleBox(this.camera, width, height), 64 / this.camera.zoom);
   }
 
   /** Shows every shape regardless of the viewport (for export); cull() restores. */

@@ -12,27 +12,37 @@ export const STICKY_FILL = '#ffec99';
 export const STICKY_PADDING = 12;
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", sans-serif';
 
-const common = (s: ShapeProps) => ({ listening: false, perfectDrawEnabled: false, opacity: s.opacity });
+/*
+ * Konva applies the attributes it is given one at a time, and that is most of what a node costs to build:
+ * attributes at Konva's defaults (opacity 1, visible, no rotation, no fill) are left out, which matters
+ * when a restored board builds 10,000 nodes at once.
+ */
+function common(s: ShapeProps, visible: boolean): { listening: false; perfectDrawEnabled: false; opacity?: number; visible?: false } {
+  return { listening: false, perfectDrawEnabled: false, ...(s.opacity !== 1 && { opacity: s.opacity }), ...(!visible && { visible: false }) };
+}
+
+const fillOf = (s: ShapeProps) => (s.fill === 'transparent' ? {} : { fill: s.fill });
 
 /** Position, size and rotation of a box shape's node, turning about its centre. */
 function boxFrame(s: ShapeProps) {
   const b = boxFromRect(s.x, s.y, s.w, s.h);
   const width = b.maxX - b.minX;
   const height = b.maxY - b.minY;
-  return { x: b.minX + width / 2, y: b.minY + height / 2, width, height, offsetX: width / 2, offsetY: height / 2, rotation: s.rotation };
+  return { x: b.minX + width / 2, y: b.minY + height / 2, width, height, offsetX: width / 2, offsetY: height / 2, ...(s.rotation !== 0 && { rotation: s.rotation }) };
 }
 
-export function createShapeNode(s: ShapeProps): KonvaNode {
+/** `visible: false` for a node born outside the viewport (culled). */
+export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
   switch (s.kind) {
     case 'pen': {
       const pts = s.points ? decodeRelative(s.points) : [];
-      return new Line({ ...common(s), x: s.x, y: s.y, points: penOutline(pts, s.pressures, s.strokeWidth), closed: true, fill: s.stroke, strokeEnabled: false });
+      return new Line({ ...common(s, visible), x: s.x, y: s.y, points: penOutline(pts, s.pressures, s.strokeWidth), closed: true, fill: s.stroke }); // no stroke: the outline is the stroke
     }
     case 'line':
-      return new Line({ ...common(s), x: s.x, y: s.y, points: [0, 0, s.w, s.h], stroke: s.stroke, strokeWidth: s.strokeWidth, lineCap: 'round' });
+      return new Line({ ...common(s, visible), x: s.x, y: s.y, points: [0, 0, s.w, s.h], stroke: s.stroke, strokeWidth: s.strokeWidth, lineCap: 'round' });
     case 'arrow':
       return new Arrow({
-        ...common(s),
+        ...common(s, visible),
         x: s.x,
         y: s.y,
         points: [0, 0, s.w, s.h],
@@ -46,19 +56,19 @@ export function createShapeNode(s: ShapeProps): KonvaNode {
       });
     case 'rect': {
       const f = boxFrame(s);
-      return new Rect({ ...common(s), ...f, stroke: s.stroke, strokeWidth: s.strokeWidth, fill: s.fill === 'transparent' ? undefined : s.fill });
+      return new Rect({ ...common(s, visible), ...f, stroke: s.stroke, strokeWidth: s.strokeWidth, ...fillOf(s) });
     }
     case 'ellipse': {
       const f = boxFrame(s);
-      return new Ellipse({ ...common(s), x: f.x, y: f.y, radiusX: f.width / 2, radiusY: f.height / 2, rotation: s.rotation, stroke: s.stroke, strokeWidth: s.strokeWidth, fill: s.fill === 'transparent' ? undefined : s.fill });
+      return new Ellipse({ ...common(s, visible), x: f.x, y: f.y, radiusX: f.width / 2, radiusY: f.height / 2, ...(s.rotation !== 0 && { rotation: s.rotation }), stroke: s.stroke, strokeWidth: s.strokeWidth, ...fillOf(s) });
     }
     case 'text': {
       const f = boxFrame(s);
-      return new Text({ ...common(s), ...f, height: undefined, text: s.text, fontSize: s.fontSize, fontFamily: FONT_FAMILY, fill: s.stroke, lineHeight: 1.25, wrap: 'word' });
+      return new Text({ ...common(s, visible), ...f, height: undefined, text: s.text, fontSize: s.fontSize, fontFamily: FONT_FAMILY, fill: s.stroke, lineHeight: 1.25, wrap: 'word' });
     }
     case 'sticky': {
       const f = boxFrame(s);
-      const group = new Konva.Group({ ...common(s), x: f.x, y: f.y, offsetX: f.offsetX, offsetY: f.offsetY, rotation: f.rotation });
+      const group = new Konva.Group({ ...common(s, visible), x: f.x, y: f.y, offsetX: f.offsetX, offsetY: f.offsetY, ...(s.rotation !== 0 && { rotation: s.rotation }) });
       group.add(
         new Rect({ listening: false, width: f.width, height: f.height, fill: s.fill === 'transparent' ? STICKY_FILL : s.fill, shadowColor: '#000', shadowOpacity: 0.15, shadowBlur: 6, shadowOffsetY: 2, cornerRadius: 3 }),
         new Text({
