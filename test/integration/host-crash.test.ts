@@ -1,7 +1,7 @@
 /**
  * The headless host as a real process, killed with SIGKILL mid-storm and started again on the same
  * data: the board reopens with every event any client saw, the clients reconnect by themselves and
- * resend what was not acknowledged, and all replicas agree; and a clean stop that no idle socket can hold up.
+ * resend what was not acknowledged, and all replicas agree; a clean stop that no idle socket can hold up; and a host that outlives its stdout.
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -106,4 +106,15 @@ describe('the host process', () => {
     expect(await host.stop(), host.output()).toBe(0);
     await closed;
   }, 20_000); // the server's own headers timeout, which would end the wait otherwise, is 60 s
+
+  it('keeps serving when whatever read its output goes away', async () => {
+    const host = await startHost(tempDataDir());
+    host.child.stdout!.destroy(); // as when `npm run host | tee log` loses its tee
+    const first = await join(host.port, 'Ann'); // opening the board and the join are both logged
+    first.publish('board', 'add', { key: 'a', label: '', by: 'Ann' });
+    const second = await join(host.port, 'Ben');
+    await until(() => second.model.items.has('a'), 'the second client to see the first one\'s event');
+    expect(host.child.exitCode).toBe(null);
+    expect(await host.stop()).toBe(0);
+  });
 });

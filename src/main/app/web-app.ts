@@ -12,12 +12,11 @@ import { closeOnSignals } from '../host/shutdown';
 import { AppCore } from './app-core';
 import { startBridgeServer } from './bridge-server';
 import { createHandlers } from './handlers';
+import { stdoutLog } from '../host/log';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-function log(line: string): void {
-  console.log(`${new Date().toISOString()} ${line}`);
-}
+const log = stdoutLog();
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -15,6 +15,7 @@ import { BoardShare } from '../lan/board-share';
 import { DISCOVERY_PORT, DiscoveryResponder } from '../lan/discovery';
 import { closeOnSignals } from './shutdown';
 import { createStaticServer } from './static-server';
+import { stdoutLog } from './log';
 
 const USAGE = `usage: npm run host -- [--port 8787] [--host 127.0.0.1] [--data DIR]
                         [--board ID=SECRET ...] [--secret SECRET] [--snapshot-every N] [--snapshot-seconds N] [--event-rate N] [--web DIR]
@@ -34,9 +35,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-function log(line: string): void {
-  console.log(`${new Date().toISOString()} ${line}`);
-}
+const log = stdoutLog();
 
 async function main(): Promise<void> {
   let args;
