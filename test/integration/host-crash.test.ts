@@ -1,7 +1,8 @@
 /**
  * The headless host as a real process, killed with SIGKILL mid-storm and started again on the same
  * data: the board reopens with every event any client saw, the clients reconnect by themselves and
- * resend what was not acknowledged, and all replicas agree; a clean stop that no idle socket can hold up; and a host that outlives its stdout.
+ * resend what was not acknowledged, and all replicas agree. Also: a clean stop that no idle socket can
+ * hold up, and a host that outlives whatever read its output.
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
