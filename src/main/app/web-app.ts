@@ -8,11 +8,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { stdoutLog } from '../host/log';
 import { closeOnSignals } from '../host/shutdown';
 import { AppCore } from './app-core';
 import { startBridgeServer } from './bridge-server';
 import { createHandlers } from './handlers';
-import { stdoutLog } from '../host/log';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 

@@ -22,13 +22,14 @@ function common(s: ShapeProps, visible: boolean): { listening: false; perfectDra
 }
 
 const fillOf = (s: ShapeProps) => (s.fill === 'transparent' ? {} : { fill: s.fill });
+const rotationOf = (s: ShapeProps) => (s.rotation === 0 ? {} : { rotation: s.rotation });
 
 /** Position, size and rotation of a box shape's node, turning about its centre. */
 function boxFrame(s: ShapeProps) {
   const b = boxFromRect(s.x, s.y, s.w, s.h);
   const width = b.maxX - b.minX;
   const height = b.maxY - b.minY;
-  return { x: b.minX + width / 2, y: b.minY + height / 2, width, height, offsetX: width / 2, offsetY: height / 2, ...(s.rotation !== 0 && { rotation: s.rotation }) };
+  return { x: b.minX + width / 2, y: b.minY + height / 2, width, height, offsetX: width / 2, offsetY: height / 2, ...rotationOf(s) };
 }
 
 /** `visible: false` for a node born outside the viewport (culled). */
@@ -60,7 +61,7 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
     }
     case 'ellipse': {
       const f = boxFrame(s);
-      return new Ellipse({ ...common(s, visible), x: f.x, y: f.y, radiusX: f.width / 2, radiusY: f.height / 2, ...(s.rotation !== 0 && { rotation: s.rotation }), stroke: s.stroke, strokeWidth: s.strokeWidth, ...fillOf(s) });
+      return new Ellipse({ ...common(s, visible), x: f.x, y: f.y, radiusX: f.width / 2, radiusY: f.height / 2, ...rotationOf(s), stroke: s.stroke, strokeWidth: s.strokeWidth, ...fillOf(s) });
     }
     case 'text': {
       const f = boxFrame(s);
@@ -68,7 +69,7 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
     }
     case 'sticky': {
       const f = boxFrame(s);
-      const group = new Konva.Group({ ...common(s, visible), x: f.x, y: f.y, offsetX: f.offsetX, offsetY: f.offsetY, ...(s.rotation !== 0 && { rotation: s.rotation }) });
+      const group = new Konva.Group({ ...common(s, visible), x: f.x, y: f.y, offsetX: f.offsetX, offsetY: f.offsetY, ...rotationOf(s) });
       group.add(
         new Rect({ listening: false, width: f.width, height: f.height, fill: s.fill === 'transparent' ? STICKY_FILL : s.fill, shadowColor: '#000', shadowOpacity: 0.15, shadowBlur: 6, shadowOffsetY: 2, cornerRadius: 3 }),
         new Text({
