@@ -32,7 +32,7 @@ describe('frames from encoded events', () => {
 
   it('carry the rest of a welcome as it is', () => {
     const events = [event(7), event(8)];
-    const welcome: WelcomeMsg = { t: 'welcome', epoch: 'e1', time: 9, resumed: false, snapshot: null, events, ackedClientSeq: 3, broadcast: { key: new Uint8Array(32).fill(1), next: 4 } };
+    const welcome: WelcomeMsg = { t: 'welcome', board: 'b1', epoch: 'e1', time: 9, resumed: false, snapshot: null, events, ackedClientSeq: 3, broadcast: { key: new Uint8Array(32).fill(1), next: 4 } };
     const { events: _, ...rest } = welcome;
     expect(decodeServerFrame(encodeWithEvents(rest, events.map(encodeEvent)))).toEqual(welcome);
   });

@@ -123,6 +123,7 @@ export function decodeServerFrame(bytes: Uint8Array): ServerMsg {
       check(isBytes(m.share, LIMITS.shareBytes, LIMITS.shareBytes) && isBytes(m.proof, LIMITS.proofBytes, LIMITS.proofBytes), 'challenge');
       break;
     case 'welcome':
+      check(isBoardId(m.board), 'welcome.board');
       check(isStr(m.epoch, 64) && isFiniteNumber(m.time) && typeof m.resumed === 'boolean', 'welcome');
       check(m.snapshot === null || isSnapshotRecord(m.snapshot), 'welcome.snapshot');
       check(Array.isArray(m.events) && m.events.every(isStampedEvent), 'welcome.events');

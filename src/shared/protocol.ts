@@ -3,7 +3,7 @@
  * docs/protocol.md explains the handshake and the order of messages; keep the two in step.
  */
 
-export const PROTOCOL_VERSION = 4;
+export const PROTOCOL_VERSION = 5;
 
 /**
  * Both ends batch by one display frame: a busy board broadcasts, and a busy client publishes, at most
@@ -171,6 +171,11 @@ export interface ChallengeMsg {
 }
 export interface WelcomeMsg {
   t: 'welcome';
+  /**
+   * The board's own id on the host. A new board's machine is seeded from it, so every replica starts
+   * identical whichever invite code, link or id it came in by.
+   */
+  board: string;
   epoch: string;
   /** Reflector time now; the client advances its model to it after catching up. */
   time: number;

@@ -16,7 +16,7 @@ function reflector() {
     board,
     direct: (msg: ServerMsg) => inEnvelope(Envelope.Direct, direct.seal(encodeFrame(msg))),
     broadcast: (msg: ServerMsg) => inEnvelope(Envelope.Broadcast, board.cipher!.seal(encodeFrame(msg))),
-    welcome: (): WelcomeMsg => ({ t: 'welcome', epoch: 'e', time: 0, resumed: false, snapshot: null, events: [], ackedClientSeq: 0, broadcast: { key: board.key, next: board.cipher!.next } }),
+    welcome: (): WelcomeMsg => ({ t: 'welcome', board: 'b', epoch: 'e', time: 0, resumed: false, snapshot: null, events: [], ackedClientSeq: 0, broadcast: { key: board.key, next: board.cipher!.next } }),
   };
 }
 

@@ -18,8 +18,8 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function setup() {
-  const host = await startHost({ boards: ['team'] });
+async function setup(policy: Parameters<typeof startHost>[0]['policy'] = undefined) {
+  const host = await startHost({ boards: ['team'], policy });
   const share = await BoardShare.start({ reflector: host.reflector, board: 'team', name: 'Team', webDir: null, host: '127.0.0.1' });
   cleanup.push(() => host.reflector.close(), () => share.stop());
   const owner = await joinSession(host.url, 'team', 'Owner', Board);
@@ -46,6 +46,22 @@ describe('a board shared on the LAN', () => {
     guest.publish('board', 'add', { key: 'from-guest', label: '', by: 'G' });
     await until(() => owner.model.items.has('from-guest'), 'the guest event at the owner');
     expect(owner.model.present.size).toBe(2);
+  });
+
+  it('a fresh board shared before its first snapshot: replicas by id and by code agree, and snapshots are stored', async () => {
+    const { host, share, owner } = await setup({ snapshotEveryEvents: 5 });
+    const guest = await joinByCode(share, share.info.code, 'Guest');
+    cleanup.push(async () => guest.leave());
+    const stored = () => host.logs.filter((l) => /snapshot stored/.test(l)).length;
+    for (let round = 1; round <= 2; round++) {
+      for (let i = 0; i < 6; i++) (i % 2 ? guest : owner).publish('board', 'add', { key: `k${round}-${i}`, label: '', by: 'x' });
+      await until(() => stored() >= round || host.logs.some((l) => /DIVERGENCE/.test(l)), `snapshot round ${round} settled`);
+    }
+    expect(host.logs.filter((l) => /DIVERGENCE/.test(l))).toEqual([]);
+    // A late joiner by code starts from the stored snapshot and agrees too.
+    const late = await joinByCode(share, share.info.code, 'Late');
+    cleanup.push(async () => late.leave());
+    expect([...late.model.items.keys()].sort()).toEqual([...owner.model.items.keys()].sort());
   });
 
   it('admits nobody to other boards through the LAN entrance, code or not', async () => {

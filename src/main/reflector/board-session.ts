@@ -5,12 +5,12 @@
  * agreement) and the ephemeral relay. What every participant gets is sealed once, with the board's
  * broadcast key, which changes whenever somebody leaves.
  */
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { inflate } from 'node:zlib';
 import { bytesEqual, concatBytes, randomBytes, randomId, toHex } from '../../shared/bytes';
 import { Envelope, FrameCipher, inEnvelope } from '../../shared/frame-cipher';
 import { encodeEvent, encodeFrame, encodeWithEvents } from '../../shared/frames';
-import { sha256 } from '../../shared/hash';
 import { BATCH_MS, CloseCode, EventKind, LIMITS, type HelloMsg, type ServerMsg, type SnapChunkMsg, type StampedEvent, type WelcomeMsg } from '../../shared/protocol';
 import type { OpenBoard } from '../store/board-store';
 import type { ReflectorClient } from './client';
@@ -190,6 +190,7 @@ export class BoardSession {
     const from = canResume ? resume.seq : firstInMemory;
     const welcome: Omit<WelcomeMsg, 'events'> = {
       t: 'welcome',
+      board: this.id,
       epoch: this.epoch,
       time: this.now(),
       resumed: canResume,
@@ -315,7 +316,7 @@ export class BoardSession {
   private async verifyAndStore(round: SnapshotRound, upload: { hash: Uint8Array; bytes: Uint8Array }): Promise<void> {
     try {
       const raw = await inflateAsync(upload.bytes, { maxOutputLength: LIMITS.maxSnapshotBytes * 4 });
-      if (!bytesEqual(await sha256(raw), upload.hash)) throw new Error('uploaded bytes do not match their hash');
+      if (!bytesEqual(createHash('sha256').update(raw).digest(), upload.hash)) throw new Error('uploaded bytes do not match their hash');
       if (this.closed) return;
       await this.board.storeSnapshot({ seq: round.seq, time: round.time, hash: upload.hash, bytes: upload.bytes, acked: round.acked });
       this.log(`board ${this.id}: snapshot stored at event ${round.seq} (${upload.bytes.length} bytes)`);

@@ -12,10 +12,10 @@ import { sha256 } from '../../shared/hash';
 export function debugHooks(session: Session<BoardModel>) {
   return {
     /** SHA-256 over every shape in z-order and everyone present: equal on replicas that agree. */
-    async boardHash(): Promise<string> {
+    boardHash(): string {
       const model = session.model;
       const text = encodeClipboard(model.ordered().map((s) => s.record())) + JSON.stringify([...model.participants]);
-      return toHex(await sha256(new TextEncoder().encode(text)));
+      return toHex(sha256(new TextEncoder().encode(text)));
     },
     /** The content layer in blocks of `block` pixels: each the average ink (0 blank, 255 solid dark). */
     inkBlocks(block = 8): number[] {

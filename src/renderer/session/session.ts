@@ -281,10 +281,10 @@ export class Session<M extends Model = Model> implements ViewHost {
     if (rebuild) {
       if (msg.snapshot !== null) {
         const raw = await this.options.compressor.inflate(msg.snapshot.bytes);
-        if (!bytesEqual(await sha256(raw), msg.snapshot.hash)) throw new Error('snapshot from reflector does not match its hash');
+        if (!bytesEqual(sha256(raw), msg.snapshot.hash)) throw new Error('snapshot from reflector does not match its hash');
         vm = readSnapshot(raw);
       } else {
-        vm = VirtualMachine.create(this.options.board, this.options.model, this.options.modelOptions);
+        vm = VirtualMachine.create(msg.board, this.options.model, this.options.modelOptions);
       }
     }
     vm = vm!;

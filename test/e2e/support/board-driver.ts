@@ -4,7 +4,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 
-type Debug = { boardHash(): Promise<string>; inkBlocks(block?: number): number[] };
+type Debug = { boardHash(): string; inkBlocks(block?: number): number[] };
 type Win = { lanvasDebug: Debug; lanvasSession: { unacknowledged: number; vm: { seq: number }; model: { order: string[]; shapes: Map<string, { kind: string; text: string }> }; view: { editor: Record<string, unknown> } } };
 
 export class BoardDriver {
