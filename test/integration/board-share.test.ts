@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { BoardShare } from '../../src/main/lan/board-share';
+import type { BoardPolicy } from '../../src/main/reflector/board-session';
 import { Session, SessionRefusedError } from '../../src/renderer/session/session';
 import { parseInviteCode } from '../../src/shared/invite-code';
 import { CloseCode } from '../../src/shared/protocol';
@@ -18,7 +19,7 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function setup(policy: Parameters<typeof startHost>[0]['policy'] = undefined) {
+async function setup(policy?: Partial<BoardPolicy>) {
   const host = await startHost({ boards: ['team'], policy });
   const share = await BoardShare.start({ reflector: host.reflector, board: 'team', name: 'Team', webDir: null, host: '127.0.0.1' });
   cleanup.push(() => host.reflector.close(), () => share.stop());
