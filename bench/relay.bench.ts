@@ -35,7 +35,7 @@ function spawnServer(args: string[]): Promise<Server> {
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d) => {
       out += d;
-      const m = /listening on (ws:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      const m = /listening on .*?(ws:\/\/127\.0\.0\.1:\d+)/.exec(out);
       if (m) {
         const cpuMs = () => {
           const fields = fs.readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');

@@ -29,6 +29,18 @@ export const LIMITS = {
   ephemeralRate: { perSecond: 120, burst: 240 },
   /** A client that has not proven itself by then is closed. */
   authTimeoutMs: 10_000,
+  /**
+   * Liveness. The reflector sends something at least every tick (100 ms) to everyone joined, so a client
+   * that hears nothing for `silenceMs` takes the path to the host as cut and reconnects; while it waits
+   * for a welcome (which can be large) it allows `welcomeSilenceMs`. The reflector pings every
+   * `pingMs` and drops a participant that has answered nothing for `peerSilenceMs`.
+   */
+  silenceMs: 4000,
+  welcomeSilenceMs: 30_000,
+  pingMs: 2000,
+  peerSilenceMs: 6000,
+  /** A peer that does not answer a close within this long is cut off (ws would wait 30 s). */
+  closeGraceMs: 1500,
   maxNameLength: 64,
   sidBytes: 16,
   shareBytes: 32,

@@ -51,7 +51,7 @@ export interface HostProcess extends Program {
 
 export async function startHostProcess(args: { dataDir: string; port?: number; boards: Record<string, string>; extra?: string[] }): Promise<HostProcess> {
   const boardArgs = Object.entries(args.boards).flatMap(([id, secret]) => ['--board', `${id}=${secret}`]);
-  const program = await startProgram('src/main/host/cli.ts', ['--port', String(args.port ?? 0), '--data', args.dataDir, ...boardArgs, ...(args.extra ?? [])], /listening on ws:\/\/127\.0\.0\.1:(\d+)/);
+  const program = await startProgram('src/main/host/cli.ts', ['--port', String(args.port ?? 0), '--data', args.dataDir, ...boardArgs, ...(args.extra ?? [])], /listening on port (\d+)/);
   return { ...program, port: Number(program.ready) };
 }
 

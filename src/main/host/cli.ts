@@ -11,6 +11,7 @@ import { isBoardId } from '../../shared/ids';
 import { LIMITS } from '../../shared/protocol';
 import { Reflector } from '../reflector/reflector';
 import { BoardStore } from '../store/board-store';
+import { linkAddresses } from '../lan/addresses';
 import { BoardShare } from '../lan/board-share';
 import { DISCOVERY_PORT, DiscoveryResponder } from '../lan/discovery';
 import { closeOnSignals } from './shutdown';
@@ -118,10 +119,11 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, args.host, resolve));
   const address = server.address() as { port: number };
-  log(`lanvas host listening on ws://${args.host}:${address.port} with data in ${dataDir}`);
+  const hosts = linkAddresses(args.host);
+  log(`lanvas host listening on port ${address.port} at ${hosts.map((h) => `ws://${h}:${address.port}`).join(', ')} with data in ${dataDir}`);
   if (serveWeb) {
     const [id, secret] = boards.size > 0 ? [...boards][0]! : ['my-board', anySecret!];
-    log(`web client: http://${args.host}:${address.port}/#board=${id}&secret=${encodeURIComponent(secret)}`);
+    for (const h of hosts) log(`web client: http://${h}:${address.port}/#board=${id}&secret=${encodeURIComponent(secret)}`);
   } else {
     log('no web client to serve (run npm run build, or pass --web DIR)');
   }

@@ -4,12 +4,12 @@
  * stop sharing. The board session itself is the one the host's window is already in.
  */
 import type { Server } from 'node:http';
-import os from 'node:os';
 import { makeInviteCode, type InviteCode } from '../../shared/invite-code';
 import type { ShareInfo } from '../../shared/ipc-contract';
 import { CloseCode } from '../../shared/protocol';
 import { createStaticServer } from '../host/static-server';
 import type { Entrance, Reflector } from '../reflector/reflector';
+import { lanAddresses } from './addresses';
 
 export interface ShareOptions {
   reflector: Reflector;
@@ -20,16 +20,6 @@ export interface ShareOptions {
   /** Interface to listen on (default every one) and port (default: any free one). */
   host?: string;
   port?: number;
-}
-
-
-/** IPv4 addresses of this machine's non-loopback interfaces. */
-export function lanAddresses(): string[] {
-  const out: string[] = [];
-  for (const list of Object.values(os.networkInterfaces())) {
-    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) out.push(a.address);
-  }
-  return out;
 }
 
 export class BoardShare {

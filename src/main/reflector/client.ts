@@ -3,6 +3,7 @@ import type { WebSocket } from 'ws';
 import { Envelope, inEnvelope, type FrameCipher } from '../../shared/frame-cipher';
 import { encodeFrame } from '../../shared/frames';
 import { LIMITS, type ServerMsg, type UserInfo } from '../../shared/protocol';
+import { closeSocket } from './close-socket';
 import { RateLimiter } from './rate-limiter';
 
 export interface Rate {
@@ -52,6 +53,6 @@ export class ReflectorClient {
   }
 
   close(code: number, reason: string): void {
-    this.socket.close(code, reason);
+    closeSocket(this.socket, code, reason);
   }
 }

@@ -14,7 +14,9 @@ import { ValidationError } from '../../shared/validate';
 import type { BoardStore } from '../store/board-store';
 import { BoardSession, DEFAULT_POLICY, type BoardPolicy, type Logger } from './board-session';
 import { DEFAULT_RATES, ReflectorClient, type ClientRates } from './client';
+import { closeSocket } from './close-socket';
 import { DEFAULT_GUESS_RATES, GuessLimiter, type GuessRates } from './guess-limiter';
+import { Heartbeat } from './heartbeat';
 import { nativeAead } from './native-aead';
 
 /** What a hello's board reference stands for: the board to serve and the password to agree on. */
@@ -36,6 +38,8 @@ export interface ReflectorOptions {
   rates?: ClientRates;
   /** How fast wrong passwords may be tried (default: DEFAULT_GUESS_RATES). */
   guessRates?: GuessRates;
+  /** How often peers are pinged, and how long one may stay silent before it is dropped (default: LIMITS). */
+  liveness?: { pingMs: number; silenceMs: number };
   log?: Logger;
 }
 
@@ -60,6 +64,7 @@ export class Reflector {
   private readonly log: Logger;
   private closing = false;
   private readonly guesses: GuessLimiter;
+  private readonly heartbeat: Heartbeat;
 
   private constructor(
     private readonly options: ReflectorOptions,
@@ -69,6 +74,11 @@ export class Reflector {
     this.policy = { ...DEFAULT_POLICY, ...options.policy };
     this.log = options.log ?? (() => {});
     this.guesses = new GuessLimiter(options.guessRates ?? DEFAULT_GUESS_RATES);
+    const { pingMs, silenceMs } = options.liveness ?? { pingMs: LIMITS.pingMs, silenceMs: LIMITS.peerSilenceMs };
+    this.heartbeat = new Heartbeat(pingMs, silenceMs, (socket) => {
+      this.log(`dropped a connection silent for over ${silenceMs / 1000} s`);
+      socket.terminate();
+    });
     wss.on('connection', (socket, request) => this.accept(socket, request, options.resolve));
   }
 
@@ -97,7 +107,7 @@ export class Reflector {
     return {
       close: async (code, reason) => {
         this.entrances.delete(wss);
-        for (const socket of wss.clients) socket.close(code, reason);
+        for (const socket of wss.clients) closeSocket(socket, code, reason);
         await new Promise<void>((done) => wss.close(() => done()));
       },
     };
@@ -132,12 +142,13 @@ export class Reflector {
   private accept(socket: WebSocket, request: IncomingMessage, resolveRef: ReflectorOptions['resolve']): void {
     const address = request.socket.remoteAddress ?? 'unknown';
     if (this.closing) {
-      socket.close(CloseCode.ServerShutdown, 'host is shutting down');
+      closeSocket(socket, CloseCode.ServerShutdown, 'host is shutting down');
       return;
     }
+    this.heartbeat.watch(socket);
     let phase: Phase = { name: 'hello' };
     const reject = (code: number, reason: string) => {
-      socket.close(code, reason);
+      closeSocket(socket, code, reason);
       socket.removeAllListeners('message');
     };
     const authTimer = setTimeout(() => {
@@ -223,6 +234,7 @@ export class Reflector {
   /** Closes every connection, flushes and closes every board. */
   async close(): Promise<void> {
     this.closing = true;
+    this.heartbeat.stop();
     await Promise.all([...this.boards.values()].map((b) => b.close()));
     this.boards.clear();
     for (const wss of [this.wss, ...this.entrances]) {

@@ -1,11 +1,12 @@
 /**
  * One WebSocket to the reflector, through the handshake: hello with our PAKE share, the reflector's
  * challenge (whose proof we check before proving ourselves), auth. After that every frame is sealed both
- * ways, and every frame that opens and validates goes to the session.
+ * ways, and every frame that opens and validates goes to the session. A host that goes silent (the
+ * reflector sends something every tick) closes the connection, so a cut network is noticed in seconds.
  */
 import { decodeServerFrame, encodeFrame } from '../../shared/frames';
 import { ClientHandshake, type ClientChannel } from '../../shared/handshake';
-import { CloseCode, PROTOCOL_VERSION, type ClientMsg, type ServerMsg, type UserInfo } from '../../shared/protocol';
+import { CloseCode, LIMITS, PROTOCOL_VERSION, type ClientMsg, type ServerMsg, type UserInfo } from '../../shared/protocol';
 
 /** The part of the WebSocket API we use: the browser's, and the `ws` package's in Node. */
 export interface WebSocketLike {
@@ -36,17 +37,32 @@ export interface ConnectionHandlers {
 
 const OPEN = 1;
 
+/** The close code (never sent: the path is gone) when the host has been silent too long. */
+export const SILENT_CLOSE = 4000;
+
+/** How long the host may be silent: before the welcome, and after it (default: LIMITS). */
+export interface Liveness {
+  welcomeMs: number;
+  silenceMs: number;
+}
+const DEFAULT_LIVENESS: Liveness = { welcomeMs: LIMITS.welcomeSilenceMs, silenceMs: LIMITS.silenceMs };
+
 export class Connection {
   private socket: WebSocketLike;
   private readonly handshake: ClientHandshake;
   private channel: ClientChannel | null = null;
   private done = false;
+  private welcomed = false;
+  private lastHeard = performance.now();
+  private lastCheck = performance.now();
+  private readonly watchdog: ReturnType<typeof setInterval>;
 
   constructor(
     url: string,
     factory: WebSocketFactory,
     private readonly params: HandshakeParams,
     private readonly handlers: ConnectionHandlers,
+    private readonly liveness: Liveness = DEFAULT_LIVENESS,
   ) {
     this.handshake = new ClientHandshake(params.board, params.password);
     this.socket = factory(url);
@@ -61,6 +77,17 @@ export class Connection {
     this.socket.addEventListener('error', () => {
       /* a close event follows; it carries the reason */
     });
+    this.watchdog = setInterval(() => this.checkLiveness(), Math.min(1000, liveness.silenceMs / 4));
+  }
+
+  private checkLiveness(): void {
+    const now = performance.now();
+    // A late check means this thread was busy or throttled (a hidden tab): frames may be waiting
+    // behind it, so silence cannot be judged from this gap.
+    if (now - this.lastCheck > 2 * Math.min(1000, this.liveness.silenceMs / 4) + 250) this.lastHeard = now;
+    this.lastCheck = now;
+    const allowed = this.channel !== null && !this.welcomed ? this.liveness.welcomeMs : this.liveness.silenceMs;
+    if (now - this.lastHeard > allowed) this.close(SILENT_CLOSE, `no word from the host for ${Math.round(allowed / 1000)} s`);
   }
 
   get isOpen(): boolean {
@@ -80,6 +107,7 @@ export class Connection {
 
   private receive(data: unknown): void {
     if (this.done) return;
+    this.lastHeard = performance.now();
     let msg: ServerMsg;
     try {
       const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : (data as Uint8Array);
@@ -104,12 +132,14 @@ export class Connection {
       return;
     }
     if (msg.t === 'rekey') return; // the channel took the new key as it opened the frame
+    if (msg.t === 'welcome') this.welcomed = true;
     this.handlers.message(msg);
   }
 
   private finish(code: number, reason: string): void {
     if (this.done) return;
     this.done = true;
+    clearInterval(this.watchdog);
     this.handlers.closed(code, reason);
   }
 }
