@@ -40,7 +40,12 @@ export class CuttableProxy {
 
   setCut(cut: boolean): void {
     this.cut = cut;
-    for (const pair of this.pairs) for (const socket of pair) (cut ? socket.pause() : socket.resume());
+    for (const pair of this.pairs) {
+      for (const socket of pair) {
+        if (cut) socket.pause();
+        else socket.resume();
+      }
+    }
   }
 
   async close(): Promise<void> {
