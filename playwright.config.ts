@@ -26,6 +26,8 @@ export default defineConfig({
         },
       },
     },
+    // Separate hosts in network namespaces, each launching its own Chromium inside (test/e2e/support/lan.ts).
+    { name: 'lan', testDir: 'test/e2e/lan' },
     { name: 'electron', testDir: 'test/e2e/electron' },
   ],
 });

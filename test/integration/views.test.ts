@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { Session } from '../../src/renderer/session/session';
+import { CloseCode } from '../../src/shared/protocol';
 import { View, type ViewHost } from '../../src/renderer/session/view';
 import { Board, type Item } from '../support/test-model';
 import { startHost, until } from '../support/host';
@@ -25,6 +26,7 @@ class RecordingView extends View<Board> {
   readonly added: string[] = [];
   readonly heldWhenDelivered: boolean[] = [];
   frames = 0;
+  detached = false;
   ephemeral: [string, string][] = [];
 
   constructor(model: Board, session: ViewHost) {
@@ -41,6 +43,11 @@ class RecordingView extends View<Board> {
 
   override update(): void {
     this.frames++;
+  }
+
+  override detach(): void {
+    super.detach();
+    this.detached = true;
   }
 }
 
@@ -81,5 +88,16 @@ describe('views', () => {
     expect(viewOf(b).ephemeral).toEqual([[a.viewId, 'cursor 10,20']]);
     expect(viewOf(a).ephemeral).toEqual([]);
     expect(host.reflector.board('views')!.board.lastSeq).toBe(seqBefore);
+  });
+
+  it('stay up (read-only) after the host ends the session, and come down when it is left', async () => {
+    host = await startHost();
+    const a = await join(host.url, 'A');
+    const view = viewOf(a);
+    host.reflector.board('views')!.kick(a.viewId, CloseCode.Removed, 'removed');
+    await until(() => a.status === 'closed', 'the session ended by the host');
+    expect(view.detached).toBe(false); // what was on screen stays there to be read or kept
+    a.leave();
+    expect(view.detached).toBe(true);
   });
 });

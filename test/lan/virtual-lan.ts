@@ -68,11 +68,34 @@ export class VirtualLan {
    * managed switches often do (nftables' bridge family, in the switch's namespace).
    */
   blockMulticast(host: LanHost): void {
-    const port = `${this.tag}b${host.address.split('.').at(-1)}`;
-    const nft = (rule: string) => execFileSync('ip', ['netns', 'exec', this.switchNs, 'nft', rule]);
-    nft('add table bridge lanvas');
-    nft('add chain bridge lanvas forward { type filter hook forward priority 0; }');
-    nft(`add rule bridge lanvas forward iifname "${port}" ip daddr 224.0.0.0/4 drop`);
+    this.nft('add table bridge lanvas');
+    this.nft('add chain bridge lanvas forward { type filter hook forward priority 0; }');
+    this.nft(`add rule bridge lanvas forward iifname "${this.switchPort(host)}" ip daddr 224.0.0.0/4 drop`);
+  }
+
+  /**
+   * Cuts a host off the switch as a dead Wi-Fi link would: its interface stays up and nothing is
+   * closed, but no frame crosses either way until `restore`.
+   */
+  cut(host: LanHost): void {
+    const table = `cut${host.address.split('.').at(-1)}`;
+    const port = this.switchPort(host);
+    this.nft(`add table bridge ${table}`);
+    this.nft(`add chain bridge ${table} forward { type filter hook forward priority -10; }`);
+    this.nft(`add rule bridge ${table} forward iifname "${port}" drop`);
+    this.nft(`add rule bridge ${table} forward oifname "${port}" drop`);
+  }
+
+  restore(host: LanHost): void {
+    this.nft(`delete table bridge cut${host.address.split('.').at(-1)}`);
+  }
+
+  private switchPort(host: LanHost): string {
+    return `${this.tag}b${host.address.split('.').at(-1)}`;
+  }
+
+  private nft(rule: string): void {
+    execFileSync('ip', ['netns', 'exec', this.switchNs, 'nft', rule]);
   }
 
   /** Runs a TypeScript program of this repository inside a host's namespace. */

@@ -17,9 +17,13 @@ export interface Program {
   stop(): Promise<number | null>;
 }
 
-/** Starts a TypeScript program of this repository and resolves once its output matches `ready`. */
-export function startProgram(script: string, args: string[], ready: RegExp): Promise<Program> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts a TypeScript program of this repository and resolves once its output matches `ready`; with
+ * `netns`, inside that network namespace (a separate host of a virtual LAN).
+ */
+export function startProgram(script: string, args: string[], ready: RegExp, netns?: string): Promise<Program> {
+  const command = [process.execPath, '--import', 'tsx', script, ...args];
+  const child = netns ? spawn('ip', ['netns', 'exec', netns, ...command], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(command[0]!, command.slice(1), { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -49,9 +53,9 @@ export interface HostProcess extends Program {
   port: number;
 }
 
-export async function startHostProcess(args: { dataDir: string; port?: number; boards: Record<string, string>; extra?: string[] }): Promise<HostProcess> {
+export async function startHostProcess(args: { dataDir: string; port?: number; boards: Record<string, string>; extra?: string[]; netns?: string }): Promise<HostProcess> {
   const boardArgs = Object.entries(args.boards).flatMap(([id, secret]) => ['--board', `${id}=${secret}`]);
-  const program = await startProgram('src/main/host/cli.ts', ['--port', String(args.port ?? 0), '--data', args.dataDir, ...boardArgs, ...(args.extra ?? [])], /listening on port (\d+)/);
+  const program = await startProgram('src/main/host/cli.ts', ['--port', String(args.port ?? 0), '--data', args.dataDir, ...boardArgs, ...(args.extra ?? [])], /listening on port (\d+)/, args.netns);
   return { ...program, port: Number(program.ready) };
 }
 
@@ -61,7 +65,7 @@ export interface AppProcess extends Program {
 }
 
 /** The desktop app's back end for a browser, with its boards in `dataDir`. */
-export async function startAppProcess(args: { dataDir: string; discoveryPort: number }): Promise<AppProcess> {
-  const program = await startProgram('src/main/app/web-app.ts', ['--data', args.dataDir, '--discovery-port', String(args.discoveryPort)], /open (http:\/\/127\.0\.0\.1:\d+\/#bridge=\S+)/);
+export async function startAppProcess(args: { dataDir: string; discoveryPort: number; extra?: string[]; netns?: string }): Promise<AppProcess> {
+  const program = await startProgram('src/main/app/web-app.ts', ['--data', args.dataDir, '--discovery-port', String(args.discoveryPort), ...(args.extra ?? [])], /open (http:\/\/127\.0\.0\.1:\d+\/#bridge=\S+)/, args.netns);
   return { ...program, url: program.ready };
 }

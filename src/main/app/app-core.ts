@@ -12,6 +12,7 @@ import { PROTOCOL_VERSION } from '../../shared/protocol';
 import { BoardShare } from '../lan/board-share';
 import { DISCOVERY_PORT, DiscoveryResponder, findSession, NearbySessions } from '../lan/discovery';
 import { BoardLibrary } from '../library/board-library';
+import type { BoardPolicy } from '../reflector/board-session';
 import { Reflector } from '../reflector/reflector';
 import { BoardStore } from '../store/board-store';
 
@@ -25,6 +26,8 @@ export interface AppCoreOptions {
   version: string;
   platform: string;
   discoveryPort?: number;
+  /** When boards take snapshots (default: the reflector's). */
+  policy?: Partial<BoardPolicy>;
   log?: (line: string) => void;
 }
 
@@ -54,6 +57,7 @@ export class AppCore {
       host: '127.0.0.1',
       port: 0,
       resolve: (board) => (store.exists(board) ? { board, password: secret } : undefined),
+      policy: options.policy,
       log: options.log,
     });
     return new AppCore(options, store, reflector, secret);

@@ -2,7 +2,7 @@
  * The desktop app without Electron: the app core and the bridge server on loopback, opened in a
  * browser. `npm start` falls back to it where the Electron binary is missing; the end-to-end tests
  * drive it in Chromium.
- *   node --import tsx src/main/app/web-app.ts [--data DIR] [--port N] [--web DIR] [--discovery-port N]
+ *   node --import tsx src/main/app/web-app.ts [--data DIR] [--port N] [--web DIR] [--discovery-port N] [--snapshot-every N] [--snapshot-seconds N]
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,8 +25,19 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       web: { type: 'string', default: path.join(ROOT, 'out/renderer') },
       'discovery-port': { type: 'string' },
+      'snapshot-every': { type: 'string' },
+      'snapshot-seconds': { type: 'string' },
     },
   });
+  const count = (option: 'snapshot-every' | 'snapshot-seconds'): number | undefined => {
+    if (values[option] === undefined) return undefined;
+    const n = Number(values[option]);
+    if (Number.isInteger(n) && n > 0) return n;
+    console.error(`lanvas: bad --${option} ${values[option]}`);
+    process.exit(2);
+  };
+  const snapshotEvery = count('snapshot-every');
+  const snapshotSeconds = count('snapshot-seconds');
   const webDir = path.resolve(values.web);
   if (!fs.existsSync(path.join(webDir, 'index.html'))) {
     console.error(`lanvas: no renderer build in ${webDir} (run npm run build first)`);
@@ -39,6 +50,7 @@ async function main(): Promise<void> {
     version: pkg.version,
     platform: `${process.platform} (browser)`,
     discoveryPort: values['discovery-port'] ? Number(values['discovery-port']) : undefined,
+    policy: { ...(snapshotEvery ? { snapshotEveryEvents: snapshotEvery } : {}), ...(snapshotSeconds ? { snapshotEveryMs: snapshotSeconds * 1000 } : {}) },
     log,
   });
   const bridge = await startBridgeServer({ handlers: createHandlers(core, () => null), webDir, port: Number(values.port), log });

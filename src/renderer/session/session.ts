@@ -156,16 +156,16 @@ export class Session<M extends Model = Model> implements ViewHost {
     });
   }
 
-  /** Leaves for good: closes the connection and takes the view down. */
+  /** Leaves for good: closes the connection and takes the view down (also after the host ended it). */
   leave(): void {
+    this.stopFrames();
+    this.view?.detach();
+    this.view = null;
     if (this.left) return;
     this.left = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.outgoing.flush(); // what was published goes out before the goodbye
     this.connection?.close(1000, 'left');
-    this.stopFrames();
-    this.view?.detach();
-    this.view = null;
     this.setStatus('closed', 'left');
   }
 

@@ -73,6 +73,22 @@ export class BoardDriver {
     return this.page.evaluate(() => (window as unknown as Win).lanvasSession.unacknowledged);
   }
 
+  /**
+   * Publishes `times` small edits (the first shape nudged back and forth), paced under the per-client
+   * rate limit, and waits until the host has acknowledged them all.
+   */
+  async nudge(times = 20): Promise<void> {
+    await this.page.evaluate(async (n) => {
+      const { model, view } = (window as unknown as { lanvasSession: { model: { order: string[] }; view: { editor: { actions: { update(c: unknown[]): void } } } } }).lanvasSession;
+      const id = model.order[0]!;
+      for (let i = 0; i < n; i++) {
+        view.editor.actions.update([{ id, props: { x: 300 + (i % 20) } }]);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    }, times);
+    await expect.poll(() => this.unacknowledged()).toBe(0);
+  }
+
   boardHash(): Promise<string> {
     return this.page.evaluate(() => (window as unknown as Win).lanvasDebug.boardHash());
   }

@@ -97,15 +97,7 @@ test('a late joiner after a snapshot and 200 more events draws every shape', asy
   const latestStored = (): number => Math.max(-1, ...[...host!.output().matchAll(/snapshot stored at event (\d+)/g)].map((m) => Number(m[1])));
   for (let round = 0; latestStored() < 0 || (await ada.seq()) - latestStored() < 200; round++) {
     expect(round).toBeLessThan(100);
-    await ada.page.evaluate(async () => {
-      const { model, view } = (window as unknown as { lanvasSession: { model: { order: string[] }; view: { editor: { actions: { update(c: unknown[]): void } } } } }).lanvasSession;
-      const id = model.order[0]!;
-      for (let i = 0; i < 20; i++) {
-        view.editor.actions.update([{ id, props: { x: 300 + i } }]);
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    });
-    await expect.poll(() => ada.unacknowledged()).toBe(0);
+    await ada.nudge(20);
   }
   await ada.typeAt('t', [600, 650], 'after the snapshot');
   expect((await ada.seq()) - latestStored()).toBeGreaterThanOrEqual(200);
