@@ -39,7 +39,8 @@ export class Editor {
   private input: InputController;
   private text: TextEditor;
   private previews = new Map<string, KonvaNode>();
-  private toSelect = new Set<string>();
+  /** What this view created that the model has not answered yet: copied or duplicated as it stands. */
+  private unarrived = new Map<string, ShapeRecord>();
   private clipboard: ShapeRecord[] = [];
   private pastes = 0;
   private lastCursor = 0;
@@ -53,7 +54,14 @@ export class Editor {
     private readonly host: EditorHost,
   ) {
     this.canvas = new BoardCanvas(container, model);
-    this.actions = boardActions(host);
+    const actions = boardActions(host);
+    this.actions = {
+      ...actions,
+      create: (shapes) => {
+        for (const shape of shapes) this.unarrived.set(shape.id, shape);
+        actions.create(shapes);
+      },
+    };
     this.selection = new Selection(this.canvas, model, this.actions);
     this.selection.onChange = () => this.onChange();
     this.presence = new Presence(this.canvas, model);
@@ -68,7 +76,7 @@ export class Editor {
       holdPreview: (id, node) => this.previews.set(id, node),
       editText: (target) => this.editText(target),
       setTool: (tool) => this.setTool(tool),
-      selectWhenAdded: (id) => this.toSelect.add(id),
+      selectCreated: (ids) => this.selection.selectComing(ids),
     };
     const select = new SelectTool(ctx);
     this.tools = {
@@ -108,15 +116,9 @@ export class Editor {
     for (const id of change.added) {
       this.previews.get(id)?.destroy();
       this.previews.delete(id);
+      this.unarrived.delete(id);
     }
-    const arrived = change.added.filter((id) => this.toSelect.delete(id));
-    if (arrived.length > 0) this.selection.set(arrived);
-    else this.selection.refresh();
-    for (const id of change.added) {
-      const open = this.waiting.get(id);
-      this.waiting.delete(id);
-      open?.();
-    }
+    this.selection.refresh();
     this.presence.sync();
     this.canvas.stage.batchDraw();
   }
@@ -151,8 +153,12 @@ export class Editor {
     else if (!shape && this.toolName === 'select') this.editText({ x: wx, y: wy });
   }
 
-  /** Opens the text editor on a text or sticky shape, or at a point for new text. */
-  editText(target: { id: string } | { x: number; y: number }): void {
+  /**
+   * Opens the text editor at once, on a text or sticky shape or at a point for new text. A sticky just
+   * placed (`created`) has not arrived yet; what is typed on it is published after its creation, so
+   * it reaches the model in order.
+   */
+  editText(target: { id: string; created?: ShapeRecord } | { x: number; y: number }): void {
     const camera = this.canvas.camera;
     if ('x' in target) {
       this.text.edit(
@@ -166,38 +172,30 @@ export class Editor {
       return;
     }
     const id = target.id;
-    const open = () => {
-      const s = this.model.shapes.get(id);
-      if (!s) return;
-      const pad = s.kind === 'sticky' ? STICKY_PADDING : 0;
-      this.text.edit(
-        {
-          x: s.x + pad,
-          y: s.y + pad,
-          width: Math.abs(s.w) - 2 * pad,
-          height: Math.abs(s.h) - 2 * pad,
-          rotation: s.rotation,
-          fontSize: s.fontSize,
-          color: s.stroke,
-          background: 'transparent',
-          text: s.text,
-          commit: (text) => {
-            if (text === s.text) return;
-            if (s.kind === 'text' && !text.trim()) return this.actions.remove([id]);
-            const props = s.kind === 'text' ? { text, h: measureTextHeight(text, Math.abs(s.w), s.fontSize) } : { text };
-            this.actions.update([{ id, props }]);
-          },
+    const s = this.model.shapes.get(id) ?? target.created;
+    if (s === undefined) return;
+    const pad = s.kind === 'sticky' ? STICKY_PADDING : 0;
+    this.text.edit(
+      {
+        x: s.x + pad,
+        y: s.y + pad,
+        width: Math.abs(s.w) - 2 * pad,
+        height: Math.abs(s.h) - 2 * pad,
+        rotation: s.rotation,
+        fontSize: s.fontSize,
+        color: s.stroke,
+        background: 'transparent',
+        text: s.text,
+        commit: (text) => {
+          if (text === s.text) return;
+          if (s.kind === 'text' && !text.trim()) return this.actions.remove([id]);
+          const props = s.kind === 'text' ? { text, h: measureTextHeight(text, Math.abs(s.w), s.fontSize) } : { text };
+          this.actions.update([{ id, props }]);
         },
-        this.canvas.camera,
-      );
-    };
-    // A sticky that was just placed has not arrived yet: edit it as soon as it does.
-    if (this.model.shapes.has(id)) open();
-    else this.waiting.set(id, open);
+      },
+      this.canvas.camera,
+    );
   }
-
-  /** Text edits waiting for their shape to arrive from the model. */
-  private waiting = new Map<string, () => void>();
 
   // ---- commands (shortcuts, toolbar, menus) ----
 
@@ -220,8 +218,8 @@ export class Editor {
         return void this.paste();
       case 'duplicate': {
         const copies = cloneShapes(this.records(selected), () => this.actions.newId(), 16, 16);
-        copies.forEach((c) => this.toSelect.add(c.id));
-        return this.actions.create(copies);
+        this.actions.create(copies);
+        return this.selection.selectComing(copies.map((c) => c.id));
       }
       case 'selectAll':
         this.setTool('select');
@@ -260,8 +258,11 @@ export class Editor {
     this.setCamera(box ? fitBox(box, width, height) : { x: -width / 2, y: -height / 2, zoom: clampZoom(1) });
   }
 
+  /** The records of these shapes in z-order, then those still on their way to the model. */
   private records(ids: string[]): ShapeRecord[] {
-    return this.model.order.filter((id) => ids.includes(id)).map((id) => this.model.shapes.get(id)!.record());
+    const wanted = new Set(ids);
+    const held = this.model.order.filter((id) => wanted.has(id)).map((id) => this.model.shapes.get(id)!.record());
+    return [...held, ...[...this.unarrived.values()].filter((r) => wanted.has(r.id) && !this.model.shapes.has(r.id))];
   }
 
   private copy(ids: string[]): void {
@@ -283,8 +284,8 @@ export class Editor {
     if (shapes.length === 0) return;
     const offset = 16 * ++this.pastes;
     const copies = cloneShapes(shapes, () => this.actions.newId(), offset, offset);
-    copies.forEach((c) => this.toSelect.add(c.id));
     this.actions.create(copies);
+    this.selection.selectComing(copies.map((c) => c.id));
   }
 
   // ---- export ----

@@ -1,6 +1,8 @@
 /**
  * What this person has selected, drawn in the overlay: a Transformer (resize, rotate) when every
  * selected shape is a box, otherwise a dashed outline. Selection is local: it is nobody else's business.
+ * A shape this person just created, pasted or duplicated is selected at once, before the model has it
+ * ("coming"): a Delete or a style click right after acts on it, as its event follows the creation.
  */
 import type { BoardModel } from '../board/board-model';
 import { union } from '../board/geometry';
@@ -17,6 +19,8 @@ export const normalizeDegrees = (deg: number): number => Math.round((((deg % 360
 
 export class Selection {
   ids = new Set<string>();
+  /** Selected shapes this view created that the model does not hold yet. */
+  private coming = new Set<string>();
   private transformer = new Transformer({
     rotateEnabled: true,
     keepRatio: false,
@@ -39,9 +43,16 @@ export class Selection {
   }
 
   set(ids: Iterable<string>): void {
-    this.ids = new Set([...ids].filter((id) => this.model.shapes.has(id)));
+    this.ids = new Set([...ids].filter((id) => this.model.shapes.has(id) || this.coming.has(id)));
+    this.coming = new Set([...this.coming].filter((id) => this.ids.has(id)));
     this.render();
     this.onChange(this.ids);
+  }
+
+  /** Selects shapes this view has just published, whether or not they have arrived yet. */
+  selectComing(ids: readonly string[]): void {
+    this.coming = new Set(ids.filter((id) => !this.model.shapes.has(id)));
+    this.set(ids);
   }
 
   toggle(id: string): void {
@@ -58,13 +69,14 @@ export class Selection {
   /** Redraws after the model changed (a selected shape may be gone or replaced). */
   refresh(): void {
     const before = this.ids.size;
-    this.ids = new Set([...this.ids].filter((id) => this.model.shapes.has(id)));
+    for (const id of this.coming) if (this.model.shapes.has(id)) this.coming.delete(id);
+    this.ids = new Set([...this.ids].filter((id) => this.model.shapes.has(id) || this.coming.has(id)));
     this.render();
     if (this.ids.size !== before) this.onChange(this.ids);
   }
 
   render(): void {
-    const ids = [...this.ids];
+    const ids = [...this.ids].filter((id) => this.model.shapes.has(id));
     const shapes = ids.map((id) => this.model.shapes.get(id)!);
     const boxes = ids.length > 0 && shapes.every((s) => BOX_KINDS.has(s.kind));
     this.transformer.nodes(boxes ? ids.map((id) => this.canvas.node(id)!).filter(Boolean) : []);

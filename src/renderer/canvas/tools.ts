@@ -36,10 +36,11 @@ export interface ToolContext {
   liveStroke(id: string, record: ShapeRecord | null): void;
   /** Keeps a preview on screen until the shape it stands for arrives from the model. */
   holdPreview(id: string, node: KonvaNode): void;
-  editText(target: { id: string } | { x: number; y: number }): void;
+  /** Opens the text editor at once: on a shape (`created` when it was just published), or at a point. */
+  editText(target: { id: string; created?: ShapeRecord } | { x: number; y: number }): void;
   setTool(tool: ToolName): void;
-  /** Selects the shape as soon as the model has it. */
-  selectWhenAdded(id: string): void;
+  /** Selects shapes this view just published, before they arrive. */
+  selectCreated(ids: string[]): void;
 }
 
 export interface Tool {
@@ -242,7 +243,7 @@ export class DragShapeTool implements Tool {
       if (this.preview) this.ctx.holdPreview(record.id, this.preview);
       this.preview = null;
       this.ctx.setTool('select');
-      this.ctx.selectWhenAdded(record.id);
+      this.ctx.selectCreated([record.id]);
     }
     this.cancel();
   }
@@ -279,9 +280,14 @@ export class StickyTool implements Tool {
     const size = StickyTool.SIZE;
     const id = this.ctx.actions.newId();
     const { opacity, fontSize } = this.ctx.style;
-    this.ctx.actions.create([{ ...DEFAULT_PROPS, id, kind: 'sticky', x: p.wx - size / 2, y: p.wy - size / 2, w: size, h: size, stroke: '#1e1e1e', fill: 'transparent', fontSize, opacity }]);
+    const record: ShapeRecord = { ...DEFAULT_PROPS, id, kind: 'sticky', x: p.wx - size / 2, y: p.wy - size / 2, w: size, h: size, stroke: '#1e1e1e', fill: 'transparent', fontSize, opacity };
+    this.ctx.actions.create([record]);
+    // Shown and editable at once: the words typed go out after the creation, so they reach it in order.
+    const preview = createShapeNode(record);
+    this.ctx.canvas.active.add(preview as never);
+    this.ctx.holdPreview(id, preview);
     this.ctx.setTool('select');
-    this.ctx.editText({ id });
+    this.ctx.editText({ id, created: record });
   }
   cancel(): void {}
 }

@@ -178,3 +178,47 @@ test('resize and rotate with the handles; restyle the selection', async ({ page 
   await expect.poll(async () => (await shape()).opacity).toBe(0.6);
   await expect.poll(async () => (await shape()).stroke).toBe('#e03131');
 });
+
+/**
+ * Over a slow path to the host (every frame from it held back 400 ms), what a person does right after
+ * placing or drawing a shape acts on it: the editor opens at once and keeps every key, Escape closes
+ * it, and Delete or a style click reaches the shape just drawn, pasted or duplicated.
+ */
+test('right after placing or drawing, before the host has answered: typing, Escape, Delete and style act on it', async ({ page }) => {
+  await page.routeWebSocket(/\/$/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => server.send(message));
+    server.onMessage((message) => void new Promise((r) => setTimeout(r, 400)).then(() => ws.send(message)));
+  });
+  const board = await open(page);
+  await board.tool('n');
+  await page.mouse.click(400, 300);
+  await page.keyboard.type('every key kept');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('text-editor')).toHaveCount(0);
+  await board.tool('t');
+  await page.mouse.click(700, 300);
+  await page.keyboard.type('typed at once');
+  await page.keyboard.press('Escape');
+  await expect.poll(() => board.texts()).toEqual(['every key kept', 'typed at once']);
+
+  // Escape the moment a note is placed: the editor closes and the next key is a shortcut again.
+  await board.tool('n');
+  await page.mouse.click(400, 600);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('text-editor')).toHaveCount(0);
+  await page.keyboard.press('r');
+  await expect.poll(() => board.editor<string>('toolName')).toBe('rect');
+
+  await board.drag([800, 550], [950, 650]);
+  await page.getByTestId('stroke-e03131').click(); // acts on the rectangle just drawn
+  await page.keyboard.press('Control+d');
+  await page.keyboard.press('Delete'); // the duplicate, selected at once
+  await expect.poll(() => board.kinds()).toEqual(['sticky', 'text', 'sticky', 'rect']);
+  const rect = await page.evaluate(() => {
+    const { model } = (window as unknown as { lanvasSession: { model: { order: string[]; shapes: Map<string, { kind: string; stroke: string }> } } }).lanvasSession;
+    return model.order.map((id) => model.shapes.get(id)!).find((s) => s.kind === 'rect')!.stroke;
+  });
+  expect(rect).toBe('#e03131');
+  await expect.poll(() => board.unacknowledged()).toBe(0);
+});
