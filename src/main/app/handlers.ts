@@ -6,7 +6,7 @@ import { isBoardId, isViewId } from '../../shared/ids';
 import type { IpcChannel, IpcResult, JoinLink } from '../../shared/ipc-contract';
 import { isHostPort } from '../../shared/join-link';
 import { check, isBytes, isObj, isStr, type Obj } from '../../shared/validate';
-import { MAX_BOARD_FILE_BYTES } from '../library/board-file';
+import { MAX_BOARD_FILE_BYTES } from '../../shared/board-file';
 import { MAX_THUMBNAIL_BYTES } from '../library/board-library';
 import type { AppCore } from './app-core';
 

@@ -15,7 +15,8 @@ import { encodeRecords } from '../store/event-log';
 import { boardDir, seqName } from '../store/paths';
 import { encodeSnapshotFile } from '../store/snapshot-file';
 import { encodeEvent } from '../../shared/frames';
-import { BoardFileError, decodeBoardFile, encodeBoardFile } from './board-file';
+import { boardFileName, encodeBoardFile } from '../../shared/board-file';
+import { BoardFileError, decodeBoardFile } from './board-file';
 
 
 export const MAX_BOARD_NAME = 80;
@@ -197,7 +198,7 @@ export class BoardLibrary {
       await board.flush();
       const { name, created, lastChange } = board.meta;
       const bytes = encodeBoardFile({ name, created, lastChange, snapshot: board.snapshot, events: board.eventsAfterSnapshot() });
-      const fileName = `${name.replace(/[^\p{L}\p{N} ._-]+/gu, '_').slice(0, 60) || 'board'}.lanvas`;
+      const fileName = boardFileName(name);
       return { fileName, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
     } finally {
       if (mine) await board.close();

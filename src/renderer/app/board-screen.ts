@@ -1,7 +1,8 @@
 /**
  * One open board: joins its session, shows the status (and why, when it ends), and on the desktop adds
  * the way back to the library, sharing on the LAN, menu commands and library thumbnails. Closing it
- * stores a final snapshot first, so the board reopens from where it was left.
+ * stores a final snapshot first, so the board reopens from where it was left. When the host ends the
+ * session (removed, sharing stopped), the board stays on screen read-only, with a way to keep a copy.
  */
 import { BoardModel } from '../board/board-model';
 import type { Command } from '../canvas/shortcuts';
@@ -9,8 +10,11 @@ import type { LanvasBridge, MenuCommand, SessionTarget } from '../../shared/ipc-
 import { CloseCode } from '../../shared/protocol';
 import { Session, SessionRefusedError } from '../session/session';
 import type { Platform } from '../platform/platform';
+import { boardFileName } from '../../shared/board-file';
 import { AppView } from './app-view';
+import { boardCopy } from './board-copy';
 import { debugHooks } from './debug';
+import { button, download, el, messageOf } from './dom';
 import { loadIdentity } from './identity';
 import { SharePanel } from './share-panel';
 import { showStatus } from './status';
@@ -52,16 +56,18 @@ export class BoardScreen {
   private readonly homeButton = document.querySelector<HTMLButtonElement>('[data-testid="home-button"]')!;
   private readonly panel: SharePanel | null = null;
   private closing: Promise<void> | null = null;
+  private banner: HTMLElement | null = null;
   private readonly onShare = () => void this.panel?.toggle();
   private readonly onHome = () => void this.close().then(() => this.onClosed());
 
   private constructor(
     private readonly session: Session<BoardModel>,
     private readonly target: SessionTarget,
-    private readonly bridge: LanvasBridge | null,
+    private readonly platform: Platform,
     private readonly onClosed: () => void,
   ) {
     document.querySelector<HTMLElement>('[data-testid="board-name"]')!.textContent = target.name;
+    const { bridge } = platform;
     if (bridge) {
       this.homeButton.hidden = false;
       this.homeButton.addEventListener('click', this.onHome);
@@ -89,7 +95,10 @@ export class BoardScreen {
       view: AppView,
       webSocket: platform.webSocket,
       compressor: platform.compressor,
-      onStatus: showStatus,
+      onStatus: (status, detail) => {
+        showStatus(status, detail);
+        if (status === 'closed') screen?.ended();
+      },
       onDivergence: (msg) => console.error(`replicas diverged at event ${msg.seq}`, msg.hashes),
       onSnapshotStored: () => void screen?.saveThumbnail(),
     });
@@ -106,8 +115,48 @@ export class BoardScreen {
     } finally {
       clearTimeout(timer);
     }
-    screen = new BoardScreen(session, target, platform.bridge, onClosed);
+    screen = new BoardScreen(session, target, platform, onClosed);
     return screen;
+  }
+
+  private get bridge(): LanvasBridge | null {
+    return this.platform.bridge;
+  }
+
+  /**
+   * The host ended the session for good. Nothing drawn from now on could reach anyone, so the board
+   * turns read-only (nothing is silently thrown away) and offers to keep what is on screen.
+   */
+  private ended(): void {
+    const ended = this.session.endedBy;
+    if (ended === null || this.banner !== null || this.closing !== null || this.session.view === null) return;
+    this.view.editor.setReadOnly();
+    this.panel?.hide();
+    this.shareButton.hidden = true;
+    const why = REFUSALS[ended.code] ?? `The host ended this session (${ended.reason || ended.code}).`;
+    const message = el('span', { text: `${why} What you see stays here, read-only.` });
+    const keep = button(this.bridge ? 'Keep a copy in my boards' : 'Download a copy', 'keep-copy', () => void this.keepCopy(message, keep));
+    this.banner = el('div', { class: 'ended-banner', testid: 'ended-banner' }, message, keep);
+    this.banner.setAttribute('role', 'alert');
+    document.querySelector<HTMLElement>('[data-testid="stage"]')!.append(this.banner);
+  }
+
+  private async keepCopy(message: HTMLElement, keep: HTMLButtonElement): Promise<void> {
+    keep.disabled = true;
+    const name = `${this.target.name} (copy)`.slice(0, 80);
+    try {
+      const bytes = await boardCopy(this.session.vm!, name, this.platform.compressor);
+      if (this.bridge) {
+        const kept = await this.bridge.importBoard({ bytes });
+        message.textContent = `Kept in your boards as “${kept.name}”.`;
+      } else {
+        download(boardFileName(name), bytes);
+        message.textContent = `Saved as ${boardFileName(name)}: import it in the Lanvas app to go on with it.`;
+      }
+    } catch (error) {
+      message.textContent = `The copy could not be kept: ${messageOf(error)}`;
+      keep.disabled = false;
+    }
   }
 
   private get view(): AppView {
@@ -140,6 +189,7 @@ export class BoardScreen {
   close(): Promise<void> {
     this.closing ??= (async () => {
       this.panel?.hide();
+      this.banner?.remove();
       if (this.target.libraryId) {
         await this.session.storeSnapshot();
         await this.saveThumbnail();

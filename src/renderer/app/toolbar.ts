@@ -79,6 +79,8 @@ export class Toolbar {
   private opacityButtons = new Map<number, HTMLButtonElement>();
   private sizeButtons = new Map<number, HTMLButtonElement>();
   private zoomLabel: HTMLButtonElement;
+  /** Everything that changes the board, disabled once it is read-only. */
+  private editing: HTMLButtonElement[] = [];
 
   constructor(
     roots: { top: HTMLElement; side: HTMLElement },
@@ -142,6 +144,7 @@ export class Toolbar {
       button(icon('redo'), `Redo${shortcutFor('redo', isMac)}`, 'redo', () => editor.run('redo')),
       button(icon('delete'), `Delete${shortcutFor('delete', isMac)}`, 'delete', () => editor.run('delete')),
     );
+    this.editing = [...edit.querySelectorAll('button'), ...roots.side.querySelectorAll('button')];
     const view = group('View');
     this.zoomLabel = button('100%', `Zoom to fit${shortcutFor('zoomToFit', isMac)}`, 'zoom', () => editor.run('zoomToFit'));
     view.append(button('−', 'Zoom out', 'zoom-out', () => editor.run('zoomOut')), this.zoomLabel, button('+', 'Zoom in', 'zoom-in', () => editor.run('zoomIn')));
@@ -167,7 +170,11 @@ export class Toolbar {
 
   update(): void {
     const { editor } = this;
-    for (const [name, b] of this.toolButtons) b.setAttribute('aria-pressed', String(name === editor.toolName));
+    for (const [name, b] of this.toolButtons) {
+      b.setAttribute('aria-pressed', String(name === editor.toolName));
+      b.disabled = !editor.editable && name !== 'select' && name !== 'hand';
+    }
+    for (const b of this.editing) b.disabled = !editor.editable;
     for (const [c, b] of this.strokeButtons) b.setAttribute('aria-pressed', String(c === editor.style.stroke));
     for (const [c, b] of this.fillButtons) b.setAttribute('aria-pressed', String(c === editor.style.fill));
     for (const [w, b] of this.widthButtons) b.setAttribute('aria-pressed', String(w === editor.style.strokeWidth));

@@ -47,6 +47,8 @@ export class Editor {
   private resizeObserver: ResizeObserver;
   /** The chrome listens: tool, selection or zoom changed. */
   onChange: () => void = () => {};
+  /** False once the session has ended: the board can be looked at, copied and exported, not changed. */
+  editable = true;
 
   constructor(
     container: HTMLDivElement,
@@ -55,12 +57,23 @@ export class Editor {
   ) {
     this.canvas = new BoardCanvas(container, model);
     const actions = boardActions(host);
+    // Nothing is published once the board is read-only: no edit may look made and then be lost.
+    const whileEditable =
+      <A extends unknown[]>(f: (...args: A) => void) =>
+      (...args: A) => {
+        if (this.editable) f(...args);
+      };
     this.actions = {
-      ...actions,
-      create: (shapes) => {
+      create: whileEditable((shapes) => {
         for (const shape of shapes) this.unarrived.set(shape.id, shape);
         actions.create(shapes);
-      },
+      }),
+      update: whileEditable(actions.update),
+      remove: whileEditable(actions.remove),
+      reorder: whileEditable(actions.reorder),
+      undo: whileEditable(actions.undo),
+      redo: whileEditable(actions.redo),
+      newId: actions.newId,
     };
     this.selection = new Selection(this.canvas, model, this.actions);
     this.selection.onChange = () => this.onChange();
@@ -77,6 +90,7 @@ export class Editor {
       editText: (target) => this.editText(target),
       setTool: (tool) => this.setTool(tool),
       selectCreated: (ids) => this.selection.selectComing(ids),
+      editable: () => this.editable,
     };
     const select = new SelectTool(ctx);
     this.tools = {
@@ -127,7 +141,17 @@ export class Editor {
     this.presence.sync();
   }
 
+  /** The session has ended: from now on the board is only looked at (select, pan, zoom, copy, export). */
+  setReadOnly(): void {
+    this.text.close();
+    this.setTool('select');
+    this.editable = false;
+    this.selection.setEditable(false);
+    this.onChange();
+  }
+
   setTool(tool: ToolName): void {
+    if (!this.editable && tool !== 'select' && tool !== 'hand') return;
     this.tools[this.toolName].cancel();
     this.toolName = tool;
     if (tool !== 'select' && tool !== 'hand') this.selection.clear();
@@ -159,6 +183,7 @@ export class Editor {
    * it reaches the model in order.
    */
   editText(target: { id: string; created?: ShapeRecord } | { x: number; y: number }): void {
+    if (!this.editable) return;
     const camera = this.canvas.camera;
     if ('x' in target) {
       this.text.edit(

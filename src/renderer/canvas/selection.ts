@@ -90,6 +90,13 @@ export class Selection {
     this.canvas.overlay.batchDraw();
   }
 
+  /** A read-only board shows what is selected without handles to resize or rotate it. */
+  setEditable(editable: boolean): void {
+    this.transformer.resizeEnabled(editable);
+    this.transformer.rotateEnabled(editable);
+    this.render();
+  }
+
   /** Is (sx, sy) on one of the handles now showing? Then the Transformer takes the press. */
   handlesAt(sx: number, sy: number): boolean {
     if (!this.transformer.visible() || this.transformer.nodes().length === 0) return false;

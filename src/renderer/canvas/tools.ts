@@ -41,6 +41,8 @@ export interface ToolContext {
   setTool(tool: ToolName): void;
   /** Selects shapes this view just published, before they arrive. */
   selectCreated(ids: string[]): void;
+  /** False on a read-only board: shapes are selected, not moved. */
+  editable(): boolean;
 }
 
 export interface Tool {
@@ -65,6 +67,7 @@ export class SelectTool implements Tool {
     if (hit) {
       if (p.shift) selection.toggle(hit);
       else if (!selection.ids.has(hit)) selection.set([hit]);
+      if (!this.ctx.editable()) return;
       const origins = new Map<string, [number, number]>();
       for (const id of selection.ids) {
         const node = canvas.node(id);

@@ -56,6 +56,8 @@ export class Session<M extends Model = Model> implements ViewHost {
   vm: VirtualMachine | null = null;
   view: View<M> | null = null;
   status: SessionStatus = 'connecting';
+  /** Why the host ended the session for good (a close code after which reconnecting cannot help). */
+  endedBy: { code: number; reason: string } | null = null;
   /** Stamped when a welcome arrives: which reflector incarnation this replica follows. */
   private epoch = '';
   private connection: Connection | null = null;
@@ -204,6 +206,7 @@ export class Session<M extends Model = Model> implements ViewHost {
     if (this.left) return;
     if (FATAL_CLOSE_CODES.has(code)) {
       this.left = true;
+      this.endedBy = { code, reason };
       this.setStatus('closed', reason || `closed with code ${code}`);
       this.ready?.reject(new SessionRefusedError(code, reason));
       this.ready = null;

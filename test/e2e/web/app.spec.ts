@@ -11,7 +11,7 @@ import { expect, test } from '../support/fixtures';
 import { tempDataDir } from '../../support/host';
 import { startAppProcess, type AppProcess } from '../../support/host-process';
 import { AppDriver } from '../support/app-driver';
-import { BoardDriver, compareInk } from '../support/board-driver';
+import { BoardDriver, compareInk, expectSameDrawing } from '../support/board-driver';
 
 const DISCOVERY_PORT = 45000 + (process.pid % 1000);
 let apps: AppProcess[] = [];
@@ -171,6 +171,57 @@ test('a shared board is joined by code from another app and by link from a brows
   await host.page.getByTestId('stop-sharing').click();
   await expect(visitor.getByTestId('status')).toHaveText(/stopped sharing/);
   await expect(host.page.getByTestId('status')).toHaveText('Connected');
+});
+
+test('a participant whose session the host ended keeps a read-only board and a copy of it', async ({ browser }, testInfo) => {
+  const host = await launch(browser, tempDataDir(), 'Ada', '#e03131');
+  const hostBoard = await host.driver.createBoard();
+  await hostBoard.tool('r');
+  await hostBoard.drag([300, 250], [480, 360]);
+  const code = await host.driver.share();
+  const guest = await launch(browser, tempDataDir(), 'Bo', '#1971c2');
+  await guest.driver.joinByCode(code);
+  const guestBoard = new BoardDriver(guest.page);
+  await guestBoard.connected();
+  await guestBoard.tool('o');
+  await guestBoard.drag([600, 250], [760, 360]);
+  await expect.poll(() => hostBoard.kinds()).toEqual(['rect', 'ellipse']);
+  const webLink = (await host.page.getByTestId('share-links').textContent())!.match(/http:\/\/[\d.]+:\d+\/#code=[0-9A-Z-]+/)![0];
+  const visitor = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  await visitor.goto(webLink.replace(/http:\/\/[\d.]+:/, 'http://127.0.0.1:'));
+  const visitorBoard = new BoardDriver(visitor);
+  await visitorBoard.connected();
+  await expect.poll(() => visitorBoard.shapeCount()).toBe(2);
+
+  // Removed: the board stays on screen, read-only; nothing drawn now looks made and is then lost.
+  await host.page.getByTestId('share-person').filter({ hasText: 'Bo' }).getByTestId('remove-person').click();
+  await expect(guest.page.getByTestId('ended-banner')).toContainText(/removed you.*read-only/);
+  await expect(guest.page.getByTestId('tool-rect')).toBeDisabled();
+  await expect(guest.page.getByTestId('undo')).toBeDisabled();
+  await guestBoard.tool('r');
+  expect(await guestBoard.editor<string>('toolName')).toBe('select');
+  await guestBoard.drag([650, 300], [900, 500]); // on the ellipse: selected, not moved
+  await guest.page.keyboard.press('Delete');
+  expect(await guestBoard.shapeCount()).toBe(2);
+  await expect(guest.page.getByTestId('ended-banner')).toBeVisible();
+  await guest.page.getByTestId('keep-copy').click();
+  await expect(guest.page.getByTestId('ended-banner')).toContainText('Kept in your boards as “Untitled board (copy)”');
+  await guest.driver.goHome();
+  const copy = await guest.driver.open('Untitled board (copy)');
+  expect(await copy.kinds()).toEqual(['rect', 'ellipse']);
+  await expectSameDrawing(hostBoard, copy);
+
+  // A plain browser, when sharing stops: a copy to download, which the app imports.
+  await host.page.getByTestId('stop-sharing').click();
+  await expect(visitor.getByTestId('ended-banner')).toContainText(/stopped sharing/);
+  const downloading = visitor.waitForEvent('download');
+  await visitor.getByTestId('keep-copy').click();
+  const file = testInfo.outputPath('copy.lanvas');
+  await (await downloading).saveAs(file);
+  expect((await downloading).suggestedFilename()).toBe('Shared board (copy).lanvas');
+  await guest.driver.goHome();
+  await guest.page.locator('input[type=file]').setInputFiles(file);
+  await expect.poll(() => guest.driver.boardNames()).toContain('Shared board (copy)');
 });
 
 test('a pasted link to a host that is gone says so, and the library stays', async ({ browser }) => {
