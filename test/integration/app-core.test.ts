@@ -49,6 +49,19 @@ describe('joining by code through the app core', () => {
     expect(session.status).toBe('connected');
   });
 
+  it('says a replaced or stopped code has ended, not that nobody has it', async () => {
+    const port = nextPort++;
+    const host = await core(port);
+    const guest = await core(port);
+    const board = host.library.create('Team board');
+    const first = await host.startSharing(board.id);
+    const second = host.newInviteCode(board.id);
+    await expect(guest.joinByCode({ code: first.code })).rejects.toThrow(/This code has ended/);
+    await expect(guest.joinByCode({ code: second.code })).resolves.toMatchObject({ name: 'Team board' });
+    await host.stopSharing(board.id);
+    await expect(guest.joinByCode({ code: second.code })).rejects.toThrow(/This code has ended/);
+  });
+
   it('lists boards shared nearby (name, host, only the public part of the code) and drops one when sharing stops', async () => {
     const port = nextPort++;
     const host = await core(port);

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   if (invite === null) return report({ error: 'not a code' });
   const found = await findSession(invite.session, { port: Number(portText), timeoutMs: 5000 });
   if (found === null) return report({ error: 'no host found' });
+  if (found === 'ended') return report({ error: 'code ended' });
   const where = { address: found.address, port: found.port, via: found.via, name: found.name };
   let session: Session<BoardModel>;
   try {

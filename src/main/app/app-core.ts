@@ -159,6 +159,7 @@ export class AppCore {
     } else {
       const found = await findSession(invite.session, { port: this.discoveryPort, timeoutMs: 4000 });
       if (found === null) throw new AppError('No board with this code was found on your network. Check the code, or ask the host for the link.');
+      if (found === 'ended') throw new AppError('This code has ended: the host issued a new one or stopped sharing. Ask them for the current code.');
       if (found.protocol !== PROTOCOL_VERSION) throw new AppError(`The host runs a different version of Lanvas (protocol ${found.protocol}, this app speaks ${PROTOCOL_VERSION}). Update one of the two.`);
       address = `${found.address}:${found.port}`;
       name = found.name;

@@ -70,9 +70,13 @@ export interface Published {
   port: number;
 }
 
-/** The host's side: answers queries for its shared boards and announces them. */
+const ENDED_CODES_KEPT = 64;
+
+/** The host's side: answers queries for its shared boards (and for codes it ended) and announces them. */
 export class DiscoveryResponder {
   private readonly published = new Map<string, Published>();
+  /** Codes this host issued and ended (replaced, or sharing stopped), newest last: a query for one is told so. */
+  private readonly ended = new Map<string, number>();
   private readonly timer: ReturnType<typeof setInterval>;
 
   private constructor(
@@ -85,6 +89,8 @@ export class DiscoveryResponder {
       if (msg?.type !== 'query') return;
       const entry = this.published.get(msg.session);
       if (entry) socket.send(this.announcement(entry, msg.via), from.port, from.address, () => {});
+      const endedPort = this.ended.get(msg.session);
+      if (!entry && endedPort !== undefined) socket.send(encodeDiscovery({ lanvas: 1, type: 'bye', session: msg.session, port: endedPort, via: msg.via }), from.port, from.address, () => {});
     });
     this.timer = setInterval(() => this.announceAll(), announceEveryMs);
     this.timer.unref?.();
@@ -101,7 +107,11 @@ export class DiscoveryResponder {
   }
 
   publish(entry: Published): void {
-    for (const [session, e] of this.published) if (e.port === entry.port) this.published.delete(session); // a new code replaces the old
+    for (const [session, e] of this.published) {
+      if (e.port !== entry.port || session === entry.session) continue;
+      this.published.delete(session); // a new code replaces the old
+      this.remember(session, e.port);
+    }
     this.published.set(entry.session, entry);
     this.announceAll();
   }
@@ -111,8 +121,15 @@ export class DiscoveryResponder {
     for (const [session, e] of this.published) {
       if (e.port !== port) continue;
       this.published.delete(session);
+      this.remember(session, port);
       sendEverywhere(this.socket, this.port, (via) => encodeDiscovery({ lanvas: 1, type: 'bye', session, port, via }));
     }
+  }
+
+  private remember(session: string, port: number): void {
+    this.ended.delete(session);
+    this.ended.set(session, port);
+    if (this.ended.size > ENDED_CODES_KEPT) this.ended.delete(this.ended.keys().next().value!);
   }
 
   private announceAll(): void {
@@ -132,21 +149,21 @@ export interface FoundSession extends DiscoveryAnnounce {
 
 /**
  * The joiner's side: asks who serves a code, down both paths, a few times, and takes the first answer.
- * Null after `timeoutMs` means nobody on this network serves it (wrong code, host gone, or discovery
- * blocked: then the link form is the way in).
+ * 'ended' when its host says the code has ended; null after `timeoutMs` means nobody on this network
+ * serves it (wrong code, host gone, or discovery blocked: then the link form is the way in).
  */
-export async function findSession(session: string, options: DiscoveryOptions & { timeoutMs?: number } = {}): Promise<FoundSession | null> {
+export async function findSession(session: string, options: DiscoveryOptions & { timeoutMs?: number } = {}): Promise<FoundSession | 'ended' | null> {
   const port = options.port ?? DISCOVERY_PORT;
   const socket = dgram.createSocket('udp4');
   await new Promise<void>((resolve) => socket.bind(0, resolve));
   socket.setBroadcast(true);
   socket.setMulticastTTL(1);
   try {
-    return await new Promise<FoundSession | null>((resolve) => {
+    return await new Promise<FoundSession | 'ended' | null>((resolve) => {
       const ask = () => sendEverywhere(socket, port, (via) => encodeDiscovery({ lanvas: 1, type: 'query', session, via }));
       const retry = setInterval(ask, 400);
       const timeout = setTimeout(() => done(null), options.timeoutMs ?? 3000);
-      const done = (found: FoundSession | null) => {
+      const done = (found: FoundSession | 'ended' | null) => {
         clearInterval(retry);
         clearTimeout(timeout);
         resolve(found);
@@ -154,6 +171,7 @@ export async function findSession(session: string, options: DiscoveryOptions & {
       socket.on('message', (bytes, from) => {
         const msg = decodeDiscovery(bytes);
         if (msg?.type === 'announce' && msg.session === session) done({ ...msg, address: from.address });
+        else if (msg?.type === 'bye' && msg.session === session && msg.via !== 'periodic') done('ended');
       });
       ask();
     });

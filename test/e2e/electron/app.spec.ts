@@ -1,8 +1,8 @@
 /**
  * The desktop app itself, through Playwright's Electron driver and the same app and board drivers the
- * browser specs use. These need the Electron binary, which `npm ci` downloads on a machine with access
- * to Electron's release host; where it was skipped (ELECTRON_SKIP_BINARY_DOWNLOAD, as on our CI),
- * every test here is skipped and says so. The same flows run in Chromium in test/e2e/web/app.spec.ts.
+ * browser specs use. These need the Electron binary, which Electron 42+ fetches lazily (`npm start`,
+ * `npm run dev` or `npx install-electron` do it) from Electron's release host; where it could not be
+ * downloaded (our CI has no route to that host), every test here is skipped and says so. The same flows run in Chromium in test/e2e/web/app.spec.ts.
  */
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { AppDriver } from '../support/app-driver';
 import { BoardDriver, compareInk } from '../support/board-driver';
 
 const binary = findElectronBinary();
-test.skip(binary === null, 'Electron binary not installed (npm ci ran with ELECTRON_SKIP_BINARY_DOWNLOAD=1): the desktop e2e runs where it can be downloaded');
+test.skip(binary === null, 'the Electron binary could not be downloaded here (run `npx install-electron` where its release host is reachable): the same flows run in Chromium in test/e2e/web');
 
 const launch = (userData: string, args: string[] = []) =>
   electron.launch({ executablePath: binary!, args: [path.resolve('out/main/index.js'), ...args], env: { ...process.env, LANVAS_USER_DATA: userData } });
