@@ -11,6 +11,8 @@ export default {
   directories: { output: 'dist', buildResources: 'resources' },
   files: ['out/**', 'package.json'],
   asar: true,
+  // msgpackr's prebuilt native part is already in node_modules; a rebuild would need compilers.
+  npmRebuild: false,
   icon: 'resources/icon.png',
   // lanvas://join/<code> opens the join flow (see src/main/deep-links.ts).
   protocols: [{ name: 'Lanvas invite', schemes: ['lanvas'] }],
@@ -18,10 +20,10 @@ export default {
     target: ['AppImage', 'deb'],
     category: 'Graphics',
     maintainer: 'The Lanvas authors',
-    mimeTypes: ['x-scheme-handler/lanvas'],
+    // `protocols` above already registers x-scheme-handler/lanvas; listing it here too would repeat it.
     desktop: { entry: { StartupWMClass: 'Lanvas' } },
   },
-  deb: { depends: ['libnss3', 'libgtk-3-0', 'libxss1', 'libasound2'] },
+  // electron-builder's own deb dependencies (GTK, NSS, xdg-utils for the lanvas:// handler...) are kept.
   mac: {
     target: ['dmg'],
     category: 'public.app-category.productivity',

@@ -2,9 +2,9 @@
  * The desktop app's bootstrap: hardening, the app core (library, embedded reflector, LAN), IPC, menus,
  * deep links and the window. Each part lives in its own module; this file only composes them.
  */
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, dialog } from 'electron';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AppCore } from './app/app-core';
 import { createHandlers } from './app/handlers';
 import { DeepLinks } from './deep-links';
@@ -14,9 +14,14 @@ import { hardenApp } from './security';
 import { createBoardWindow } from './windows';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const rendererUrl = process.env.ELECTRON_RENDERER_URL;
+// Vite's dev server in development only: a packaged app never loads pages from a URL it is handed.
+const rendererUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
 const rendererDir = path.join(here, '../renderer');
-const isAppUrl = (url: string) => (rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://'));
+const rendererFiles = pathToFileURL(rendererDir + path.sep).href;
+// The app's own pages, not every file:// URL.
+const isAppUrl = (url: string) => (rendererUrl ? url.startsWith(rendererUrl) : url.startsWith(rendererFiles));
+/** Quitting waits this long at most for the boards to flush and close (a final snapshot takes up to 3 s). */
+const QUIT_DEADLINE_MS = 6000;
 const log = (line: string) => console.log(line);
 
 if (process.env.LANVAS_USER_DATA) app.setPath('userData', path.resolve(process.env.LANVAS_USER_DATA));
@@ -26,8 +31,16 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   const links = new DeepLinks(process.argv);
   void app.whenReady().then(async () => {
-    hardenApp(isAppUrl);
-    const core = await AppCore.start({ dataDir: app.getPath('userData'), webDir: rendererDir, version: app.getVersion(), platform: process.platform, log });
+    hardenApp(isAppUrl, rendererUrl ?? null);
+    let core: AppCore;
+    try {
+      core = await AppCore.start({ dataDir: app.getPath('userData'), webDir: rendererDir, version: app.getVersion(), platform: process.platform, log });
+    } catch (error) {
+      // Not a windowless process holding the single-instance lock: say why, and go.
+      dialog.showErrorBox('Lanvas cannot start', `${(error as Error).message}\n\nBoards are kept in ${app.getPath('userData')}; check that it is writable and the disk has room.`);
+      app.exit(1);
+      return;
+    }
     registerIpc(
       createHandlers(core, () => links.takePending()),
       (event) => BrowserWindow.fromWebContents(event.sender) !== null && isAppUrl(event.senderFrame?.url ?? ''),
@@ -49,9 +62,11 @@ if (!app.requestSingleInstanceLock()) {
       if (closing) return;
       event.preventDefault();
       closing = true;
-      // The window has had its chance to store a final snapshot (see the renderer's beforeunload); now
-      // every log is flushed and every board closed.
-      void core.close().finally(() => app.quit());
+      // Every event was logged before anyone saw it, so closing loses nothing: each board is flushed and
+      // closed (with a final snapshot round if anyone is still connected), then the boards reopen from
+      // their newest snapshot and the log after it. A guest who stopped answering cannot hold this up.
+      const deadline = new Promise((resolve) => setTimeout(resolve, QUIT_DEADLINE_MS));
+      void Promise.race([core.close(), deadline]).finally(() => app.quit());
     });
   });
   app.on('window-all-closed', () => {

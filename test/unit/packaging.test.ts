@@ -9,7 +9,9 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 interface BuilderConfig {
-  linux: { target: string[]; mimeTypes: string[] };
+  linux: { target: string[]; mimeTypes?: string[] };
+  npmRebuild: boolean;
+  deb?: { depends?: string[] };
   mac: { target: string[] };
   win: { target: string[] };
   protocols: unknown;
@@ -32,7 +34,9 @@ describe('the packaging configuration', () => {
     expect(config.mac.target).toEqual(['dmg']);
     expect(config.win.target).toEqual(['nsis']);
     expect(config.protocols).toEqual([{ name: 'Lanvas invite', schemes: ['lanvas'] }]);
-    expect(config.linux.mimeTypes).toContain('x-scheme-handler/lanvas');
+    expect(config.linux.mimeTypes).toBeUndefined(); // the protocol adds it once
+    expect(config.npmRebuild).toBe(false);
+    expect(config.deb?.depends).toBeUndefined(); // electron-builder's defaults (xdg-utils and the rest)
     const icon = fs.readFileSync(config.icon);
     expect(icon.subarray(1, 4).toString()).toBe('PNG');
     expect(icon.readUInt32BE(16)).toBeGreaterThanOrEqual(512); // width

@@ -214,11 +214,11 @@ test('right after placing or drawing, before the host has answered: typing, Esca
   await page.getByTestId('stroke-e03131').click(); // acts on the rectangle just drawn
   await page.keyboard.press('Control+d');
   await page.keyboard.press('Delete'); // the duplicate, selected at once
-  await expect.poll(() => board.kinds()).toEqual(['sticky', 'text', 'sticky', 'rect']);
+  await expect.poll(() => board.unacknowledged()).toBe(0); // every edit is back from the host
+  expect(await board.kinds()).toEqual(['sticky', 'text', 'sticky', 'rect']);
   const rect = await page.evaluate(() => {
     const { model } = (window as unknown as { lanvasSession: { model: { order: string[]; shapes: Map<string, { kind: string; stroke: string }> } } }).lanvasSession;
     return model.order.map((id) => model.shapes.get(id)!).find((s) => s.kind === 'rect')!.stroke;
   });
   expect(rect).toBe('#e03131');
-  await expect.poll(() => board.unacknowledged()).toBe(0);
 });
