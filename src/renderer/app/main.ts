@@ -40,7 +40,9 @@ function desktop(platform: Platform, bridge: LanvasBridge): void {
   bridge.onJoinLink((link) => void (screen ? screen.close() : Promise.resolve()).then(() => (goHome(), home.joinByCode(link.code, link.address))));
   goHome();
   void bridge.pendingJoinLink().then((link) => link && home.joinByCode(link.code, link.address));
-  // Closing the window (or quitting) stores the final snapshot through the back end; see AppCore.close.
+  // Closing the window loses nothing (every event is in the board's log) but stores no final snapshot:
+  // the board reopens from its newest snapshot plus the log after it. Quitting with the window open
+  // (Cmd+Q, the menu) runs one last snapshot round first; see BoardSession.close.
 }
 
 function web(platform: Platform): void {
