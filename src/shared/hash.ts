@@ -1,9 +1,6 @@
 /**
- * SHA-256 in plain JS (@noble/hashes). Not Web Crypto: `crypto.subtle` exists only in secure contexts,
- * and a page a host serves at `http://10.x.x.x:PORT/` is not one, so a LAN browser would have none.
+ * SHA-256, the one the whole project uses: plain JS (@noble/hashes), not the browser's Web Crypto
+ * digest, which exists only in secure contexts; a page a host serves at `http://10.x.x.x:PORT/` is not
+ * one, so a browser on the LAN would have none.
  */
-import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
-
-export function sha256(bytes: Uint8Array): Uint8Array {
-  return nobleSha256(bytes);
-}
+export { sha256 } from '@noble/hashes/sha2.js';

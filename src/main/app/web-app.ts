@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { stdoutLog } from '../host/log';
 import { closeOnSignals } from '../host/shutdown';
+import { SNAPSHOT_OPTIONS, snapshotPolicy } from '../host/snapshot-options';
 import { AppCore } from './app-core';
 import { startBridgeServer } from './bridge-server';
 import { createHandlers } from './handlers';
@@ -25,19 +26,13 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       web: { type: 'string', default: path.join(ROOT, 'out/renderer') },
       'discovery-port': { type: 'string' },
-      'snapshot-every': { type: 'string' },
-      'snapshot-seconds': { type: 'string' },
+      ...SNAPSHOT_OPTIONS,
     },
   });
-  const count = (option: 'snapshot-every' | 'snapshot-seconds'): number | undefined => {
-    if (values[option] === undefined) return undefined;
-    const n = Number(values[option]);
-    if (Number.isInteger(n) && n > 0) return n;
-    console.error(`lanvas: bad --${option} ${values[option]}`);
+  const policy = snapshotPolicy(values, (message) => {
+    console.error(`lanvas: ${message}`);
     process.exit(2);
-  };
-  const snapshotEvery = count('snapshot-every');
-  const snapshotSeconds = count('snapshot-seconds');
+  });
   const webDir = path.resolve(values.web);
   if (!fs.existsSync(path.join(webDir, 'index.html'))) {
     console.error(`lanvas: no renderer build in ${webDir} (run npm run build first)`);
@@ -50,7 +45,7 @@ async function main(): Promise<void> {
     version: pkg.version,
     platform: `${process.platform} (browser)`,
     discoveryPort: values['discovery-port'] ? Number(values['discovery-port']) : undefined,
-    policy: { ...(snapshotEvery ? { snapshotEveryEvents: snapshotEvery } : {}), ...(snapshotSeconds ? { snapshotEveryMs: snapshotSeconds * 1000 } : {}) },
+    policy,
     log,
   });
   const bridge = await startBridgeServer({ handlers: createHandlers(core, () => null), webDir, port: Number(values.port), log });

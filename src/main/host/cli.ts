@@ -15,6 +15,7 @@ import { linkAddresses } from '../lan/addresses';
 import { BoardShare } from '../lan/board-share';
 import { DISCOVERY_PORT, DiscoveryResponder } from '../lan/discovery';
 import { closeOnSignals } from './shutdown';
+import { SNAPSHOT_OPTIONS, snapshotPolicy } from './snapshot-options';
 import { createStaticServer } from './static-server';
 import { stdoutLog } from './log';
 
@@ -48,8 +49,7 @@ async function main(): Promise<void> {
         data: { type: 'string', default: '.lanvas-data' },
         board: { type: 'string', multiple: true, default: [] },
         secret: { type: 'string' },
-        'snapshot-every': { type: 'string' },
-        'snapshot-seconds': { type: 'string' },
+        ...SNAPSHOT_OPTIONS,
         web: { type: 'string' },
         'event-rate': { type: 'string' },
         share: { type: 'string', multiple: true, default: [] },
@@ -78,10 +78,7 @@ async function main(): Promise<void> {
     anySecret = randomId(12);
     log(`no --board or --secret given: any board id is served with the secret ${anySecret}`);
   }
-  const snapshotEvery = args['snapshot-every'] === undefined ? undefined : Number(args['snapshot-every']);
-  if (snapshotEvery !== undefined && !(Number.isInteger(snapshotEvery) && snapshotEvery > 0)) fail('bad --snapshot-every');
-  const snapshotSeconds = args['snapshot-seconds'] === undefined ? undefined : Number(args['snapshot-seconds']);
-  if (snapshotSeconds !== undefined && !(Number.isInteger(snapshotSeconds) && snapshotSeconds > 0)) fail('bad --snapshot-seconds');
+  const policy = snapshotPolicy(args, fail);
 
   const eventRate = args['event-rate'] === undefined ? undefined : Number(args['event-rate']);
   if (eventRate !== undefined && !(Number.isInteger(eventRate) && eventRate > 0)) fail('bad --event-rate');
@@ -99,10 +96,7 @@ async function main(): Promise<void> {
       const password = boards.get(board) ?? anySecret;
       return password === undefined ? undefined : { board, password };
     },
-    policy: {
-      ...(snapshotEvery ? { snapshotEveryEvents: snapshotEvery } : {}),
-      ...(snapshotSeconds ? { snapshotEveryMs: snapshotSeconds * 1000 } : {}),
-    },
+    policy,
     rates: eventRate ? { event: { perSecond: eventRate, burst: 4 * eventRate }, ephemeral: LIMITS.ephemeralRate } : undefined,
     log,
   });

@@ -171,7 +171,7 @@ export async function findSession(session: string, options: DiscoveryOptions & {
       socket.on('message', (bytes, from) => {
         const msg = decodeDiscovery(bytes);
         if (msg?.type === 'announce' && msg.session === session) done({ ...msg, address: from.address });
-        else if (msg?.type === 'bye' && msg.session === session && msg.via !== 'periodic') done('ended');
+        else if (msg?.type === 'bye' && msg.session === session) done('ended');
       });
       ask();
     });

@@ -38,8 +38,6 @@ export interface ReflectorOptions {
   rates?: ClientRates;
   /** How fast wrong passwords may be tried (default: DEFAULT_GUESS_RATES). */
   guessRates?: GuessRates;
-  /** How often peers are pinged, and how long one may stay silent before it is dropped (default: LIMITS). */
-  liveness?: { pingMs: number; silenceMs: number };
   log?: Logger;
 }
 
@@ -74,9 +72,8 @@ export class Reflector {
     this.policy = { ...DEFAULT_POLICY, ...options.policy };
     this.log = options.log ?? (() => {});
     this.guesses = new GuessLimiter(options.guessRates ?? DEFAULT_GUESS_RATES);
-    const { pingMs, silenceMs } = options.liveness ?? { pingMs: LIMITS.pingMs, silenceMs: LIMITS.peerSilenceMs };
-    this.heartbeat = new Heartbeat(pingMs, silenceMs, (socket) => {
-      this.log(`dropped a connection silent for over ${silenceMs / 1000} s`);
+    this.heartbeat = new Heartbeat(LIMITS.pingMs, LIMITS.peerSilenceMs, (socket) => {
+      this.log(`dropped a connection silent for over ${LIMITS.peerSilenceMs / 1000} s`);
       socket.terminate();
     });
     wss.on('connection', (socket, request) => this.accept(socket, request, options.resolve));

@@ -8,7 +8,7 @@
  * cycles included, are written as ids and resolved against the shells, which exist before any field
  * is read. init() is never called on restore.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256 } from '../../shared/hash';
 import { addExtension, Packr } from 'msgpackr';
 import { concatBytes } from '../../shared/bytes';
 import { Model, modelClass, modelClassName } from './model';

@@ -38,14 +38,9 @@ export interface ConnectionHandlers {
 const OPEN = 1;
 
 /** The close code (never sent: the path is gone) when the host has been silent too long. */
-export const SILENT_CLOSE = 4000;
-
-/** How long the host may be silent: before the welcome, and after it (default: LIMITS). */
-export interface Liveness {
-  welcomeMs: number;
-  silenceMs: number;
-}
-const DEFAULT_LIVENESS: Liveness = { welcomeMs: LIMITS.welcomeSilenceMs, silenceMs: LIMITS.silenceMs };
+const SILENT_CLOSE = 4000;
+/** How often silence is checked. */
+const CHECK_EVERY_MS = 1000;
 
 export class Connection {
   private socket: WebSocketLike;
@@ -62,7 +57,6 @@ export class Connection {
     factory: WebSocketFactory,
     private readonly params: HandshakeParams,
     private readonly handlers: ConnectionHandlers,
-    private readonly liveness: Liveness = DEFAULT_LIVENESS,
   ) {
     this.handshake = new ClientHandshake(params.board, params.password);
     this.socket = factory(url);
@@ -77,16 +71,16 @@ export class Connection {
     this.socket.addEventListener('error', () => {
       /* a close event follows; it carries the reason */
     });
-    this.watchdog = setInterval(() => this.checkLiveness(), Math.min(1000, liveness.silenceMs / 4));
+    this.watchdog = setInterval(() => this.checkLiveness(), CHECK_EVERY_MS);
   }
 
   private checkLiveness(): void {
     const now = performance.now();
     // A late check means this thread was busy or throttled (a hidden tab): frames may be waiting
     // behind it, so silence cannot be judged from this gap.
-    if (now - this.lastCheck > 2 * Math.min(1000, this.liveness.silenceMs / 4) + 250) this.lastHeard = now;
+    if (now - this.lastCheck > 2 * CHECK_EVERY_MS + 250) this.lastHeard = now;
     this.lastCheck = now;
-    const allowed = this.channel !== null && !this.welcomed ? this.liveness.welcomeMs : this.liveness.silenceMs;
+    const allowed = this.channel !== null && !this.welcomed ? LIMITS.welcomeSilenceMs : LIMITS.silenceMs;
     if (now - this.lastHeard > allowed) this.close(SILENT_CLOSE, `no word from the host for ${Math.round(allowed / 1000)} s`);
   }
 

@@ -12,7 +12,7 @@ import { readSnapshot } from '../engine/snapshot';
 import { encodeViewEvent } from '../engine/view-events';
 import { VirtualMachine } from '../engine/vm';
 import type { Compressor } from './compressor';
-import { Connection, type Liveness, type WebSocketFactory } from './connection';
+import { Connection, type WebSocketFactory } from './connection';
 import { EventBatcher, type OutgoingEvent } from './event-batcher';
 import { SnapshotAbandoned, takeSnapshot } from './sliced-snapshot';
 import { View, type EphemeralHandler, type Handler, type ViewHost } from './view';
@@ -42,8 +42,6 @@ export interface SessionOptions<M extends Model> {
   compressor: Compressor;
   viewId?: string;
   reconnectDelayMs?: { min: number; max: number };
-  /** How long the host may stay silent before the connection is taken as cut (default: LIMITS). */
-  liveness?: Liveness;
   onStatus?: (status: SessionStatus, detail?: string) => void;
   onDivergence?: (msg: DivergenceMsg) => void;
   /** A snapshot of the board was verified and stored by the host (e.g. time to refresh a thumbnail). */
@@ -195,7 +193,6 @@ export class Session<M extends Model = Model> implements ViewHost {
           if (this.connection === connection) this.connectionClosed(code, reason);
         },
       },
-      this.options.liveness,
     );
     this.connection = connection;
   }

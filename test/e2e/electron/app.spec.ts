@@ -14,7 +14,7 @@ import { AppDriver } from '../support/app-driver';
 import { BoardDriver, compareInk } from '../support/board-driver';
 
 const binary = findElectronBinary();
-test.skip(binary === null, 'the Electron binary could not be downloaded here (run `npx install-electron` where its release host is reachable): the same flows run in Chromium in test/e2e/web');
+test.skip(binary === null, 'the Electron binary is not installed (Electron 45 downloads it lazily: `npm start` or `npx install-electron` fetch it where its release host is reachable, which our CI is not): the same flows run in Chromium in test/e2e/web');
 
 const launch = (userData: string, args: string[] = []) =>
   electron.launch({ executablePath: binary!, args: [path.resolve('out/main/index.js'), ...args], env: { ...process.env, LANVAS_USER_DATA: userData } });
