@@ -1,8 +1,9 @@
 /** The engine's platform pieces for Node: zlib on the thread pool, and the `ws` client. */
+import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { deflate, inflate } from 'node:zlib';
 import WebSocket from 'ws';
-import type { Compressor } from '../../src/renderer/session/compressor';
+import { SNAPSHOT_HASH_MISMATCH, type Compressor } from '../../src/renderer/session/compressor';
 import type { WebSocketFactory, WebSocketLike } from '../../src/renderer/session/connection';
 
 const deflateAsync = promisify(deflate);
@@ -10,7 +11,11 @@ const inflateAsync = promisify(inflate);
 
 export const zlibCompressor: Compressor = {
   deflate: async (bytes) => new Uint8Array(await deflateAsync(bytes, { level: 6 })),
-  inflate: async (bytes) => new Uint8Array(await inflateAsync(bytes)),
+  inflateVerified: async (bytes, hash) => {
+    const raw = await inflateAsync(bytes);
+    if (!createHash('sha256').update(raw).digest().equals(hash)) throw new Error(SNAPSHOT_HASH_MISMATCH);
+    return new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+  },
 };
 
 export const wsFactory: WebSocketFactory = (url) => new WebSocket(url, { maxPayload: 512 * 1024 * 1024 }) as unknown as WebSocketLike;

@@ -1,18 +1,14 @@
-/** Snapshot (de)compression off the thread the model runs on. */
-import { deflate, inflate } from 'pako';
+/** Snapshot (de)compression and the welcome snapshot's hash check, off the thread the model runs on. */
+import { deflateSnapshot, inflateVerified } from './snapshot-compression';
 
-interface Request {
-  id: number;
-  op: 'deflate' | 'inflate';
-  bytes: Uint8Array;
-}
+type Request = { id: number; op: 'deflate'; bytes: Uint8Array } | { id: number; op: 'inflate'; bytes: Uint8Array; hash: Uint8Array };
 
 self.onmessage = (event: MessageEvent<Request>) => {
-  const { id, op, bytes } = event.data;
+  const request = event.data;
   try {
-    const out = op === 'deflate' ? deflate(bytes, { level: 6 }) : inflate(bytes);
-    (self as unknown as Worker).postMessage({ id, bytes: out }, [out.buffer]);
+    const out = request.op === 'deflate' ? deflateSnapshot(request.bytes) : inflateVerified(request.bytes, request.hash);
+    (self as unknown as Worker).postMessage({ id: request.id, bytes: out }, [out.buffer]);
   } catch (error) {
-    (self as unknown as Worker).postMessage({ id, error: String(error) });
+    (self as unknown as Worker).postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) });
   }
 };

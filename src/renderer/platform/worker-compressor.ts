@@ -1,4 +1,4 @@
-/** A Compressor that runs pako in a Web Worker, so snapshots never block the page. */
+/** A Compressor that runs pako (and the snapshot hash check) in a Web Worker, so snapshots never block the page. */
 import type { Compressor } from '../session/compressor';
 
 export function workerCompressor(): Compressor {
@@ -12,11 +12,14 @@ export function workerCompressor(): Compressor {
     if (bytes) entry?.resolve(bytes);
     else entry?.reject(new Error(error ?? 'compression failed'));
   };
-  const run = (op: 'deflate' | 'inflate', bytes: Uint8Array) =>
+  const run = (request: { op: 'deflate' | 'inflate'; bytes: Uint8Array; hash?: Uint8Array }) =>
     new Promise<Uint8Array>((resolve, reject) => {
       const id = nextId++;
       waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, op, bytes });
+      worker.postMessage({ id, ...request });
     });
-  return { deflate: (b) => run('deflate', b), inflate: (b) => run('inflate', b) };
+  return {
+    deflate: (bytes) => run({ op: 'deflate', bytes }),
+    inflateVerified: (bytes, hash) => run({ op: 'inflate', bytes, hash }),
+  };
 }

@@ -4,8 +4,7 @@
  * It reconnects by itself after a dropped connection and resends the local user's events that the
  * reflector had not yet acknowledged, so none is lost and none is applied twice.
  */
-import { bytesEqual, randomId } from '../../shared/bytes';
-import { sha256 } from '../../shared/hash';
+import { randomId } from '../../shared/bytes';
 import { EventKind, FATAL_CLOSE_CODES, LIMITS, type ClientMsg, type DivergenceMsg, type ServerMsg, type StampedEvent, type UserInfo, type WelcomeMsg } from '../../shared/protocol';
 import type { Model } from '../engine/model';
 import { readSnapshot } from '../engine/snapshot';
@@ -283,9 +282,7 @@ export class Session<M extends Model = Model> implements ViewHost {
     const rebuild = vm === null || !msg.resumed;
     if (rebuild) {
       if (msg.snapshot !== null) {
-        const raw = await this.options.compressor.inflate(msg.snapshot.bytes);
-        if (!bytesEqual(sha256(raw), msg.snapshot.hash)) throw new Error('snapshot from reflector does not match its hash');
-        vm = readSnapshot(raw);
+        vm = readSnapshot(await this.options.compressor.inflateVerified(msg.snapshot.bytes, msg.snapshot.hash));
       } else {
         vm = VirtualMachine.create(msg.board, this.options.model, this.options.modelOptions);
       }
