@@ -1,6 +1,9 @@
 /**
  * The native menus. Board commands go to the focused window as `menu:command`, so an accelerator like
  * Ctrl+Z reaches the board's own undo (and a text field's, when one has focus: the renderer decides).
+ * Cut, Copy and Paste are roles: Chromium runs them in the focused page, which gets the DOM's clipboard
+ * events (a text field edits itself, the board copies and pastes shapes), with no page script asking
+ * for the clipboard. Their keys stay with the page (Electron does not register them as accelerators).
  */
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../shared/ipc-contract';
@@ -21,9 +24,9 @@ export function installMenus(focused: () => BrowserWindow | null): void {
         item('Undo', 'undo', 'CmdOrCtrl+Z'),
         item('Redo', 'redo', isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
         { type: 'separator' },
-        item('Cut', 'cut', 'CmdOrCtrl+X'),
-        item('Copy', 'copy', 'CmdOrCtrl+C'),
-        item('Paste', 'paste', 'CmdOrCtrl+V'),
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
         item('Duplicate', 'duplicate', 'CmdOrCtrl+D'),
         item('Delete', 'delete', 'Delete'),
         { type: 'separator' },

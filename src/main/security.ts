@@ -1,10 +1,9 @@
 /**
- * App-wide hardening: no navigation, no new windows, no remote content, and no permissions but the
- * clipboard for the app's own pages (shapes copy between boards and between two Lanvas apps).
+ * App-wide hardening: no navigation, no new windows, no remote content, and no permissions at all.
+ * Copy and paste need none: the Edit menu's roles and the keys raise the DOM's clipboard events,
+ * whose data the board reads and writes (so shapes still copy between boards and between two apps).
  */
 import { app, session, type WebContents } from 'electron';
-
-const CLIPBOARD = new Set(['clipboard-read', 'clipboard-sanitized-write']);
 
 /**
  * `isAppUrl` says which URLs are the app's own pages; `devServer` is Vite's origin in development
@@ -21,8 +20,8 @@ export function hardenApp(isAppUrl: (url: string) => boolean, devServer: string 
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
-  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => callback(CLIPBOARD.has(permission) && isAppUrl(contents.getURL())));
-  session.defaultSession.setPermissionCheckHandler((_contents, permission, _origin, details) => CLIPBOARD.has(permission) && isAppUrl(details.requestingUrl ?? ''));
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
   const devSocket = devServer === null ? null : devServer.replace(/^http/, 'ws');
   // Only the app's own files, and WebSockets to a reflector (the embedded one on loopback, or a host on
   // the LAN this user joined), may be reached: no remote content.

@@ -66,7 +66,7 @@ export interface ExportedBoard {
 }
 
 /** What the native menus ask the board to do (so accelerators reach the board, not only text fields). */
-export type MenuCommand = 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'duplicate' | 'delete' | 'select-all' | 'zoom-in' | 'zoom-out' | 'zoom-fit' | 'home';
+export type MenuCommand = 'undo' | 'redo' | 'duplicate' | 'delete' | 'select-all' | 'zoom-in' | 'zoom-out' | 'zoom-fit' | 'home';
 
 /** A `lanvas://join/<code>` link (or its web form), opened at start or while running. */
 export interface JoinLink {

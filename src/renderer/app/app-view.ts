@@ -11,6 +11,7 @@ import { download } from './dom';
 import { Toolbar } from './toolbar';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+const CLIPBOARD_EVENTS = ['copy', 'cut', 'paste'] as const;
 
 export class AppView extends View<BoardModel> {
   readonly editor: Editor;
@@ -25,6 +26,16 @@ export class AppView extends View<BoardModel> {
     if (command === null) return;
     event.preventDefault();
     this.editor.run(command);
+  };
+  /** The board's copy, cut and paste; a text field keeps its own. */
+  private readonly onClipboard = (event: ClipboardEvent) => {
+    if (isTyping(event) || !event.clipboardData) return;
+    if (event.type === 'paste') {
+      event.preventDefault();
+      this.editor.pasteFrom(event.clipboardData.getData('text/plain'));
+    } else if (this.editor.copyTo(event.clipboardData, event.type === 'cut')) {
+      event.preventDefault();
+    }
   };
 
   constructor(model: BoardModel, session: ViewHost) {
@@ -52,6 +63,7 @@ export class AppView extends View<BoardModel> {
     });
     this.subscribeEphemeral((from, data) => this.editor.presence.receive(from, data));
     window.addEventListener('keydown', this.onKey);
+    for (const type of CLIPBOARD_EVENTS) document.addEventListener(type, this.onClipboard);
   }
 
   private renderParticipants(): void {
@@ -72,6 +84,7 @@ export class AppView extends View<BoardModel> {
   override detach(): void {
     super.detach();
     window.removeEventListener('keydown', this.onKey);
+    for (const type of CLIPBOARD_EVENTS) document.removeEventListener(type, this.onClipboard);
     this.editor.destroy();
     this.canvasHost.remove();
     for (const id of ['toolbar', 'stylebar']) {

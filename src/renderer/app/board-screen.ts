@@ -32,9 +32,6 @@ const REFUSALS: Record<number, string> = {
 const MENU_TO_COMMAND: Partial<Record<MenuCommand, Command>> = {
   undo: 'undo',
   redo: 'redo',
-  cut: 'cut',
-  copy: 'copy',
-  paste: 'paste',
   duplicate: 'duplicate',
   delete: 'delete',
   'select-all': 'selectAll',
@@ -169,7 +166,7 @@ export class BoardScreen {
     const typing = document.activeElement instanceof HTMLInputElement || document.activeElement instanceof HTMLTextAreaElement;
     const mapped = MENU_TO_COMMAND[command];
     if (typing) {
-      const native: Partial<Record<MenuCommand, string>> = { undo: 'undo', redo: 'redo', cut: 'cut', copy: 'copy', paste: 'paste', 'select-all': 'selectAll', delete: 'delete' };
+      const native: Partial<Record<MenuCommand, string>> = { undo: 'undo', redo: 'redo', 'select-all': 'selectAll', delete: 'delete' };
       if (native[command]) document.execCommand(native[command]!);
       return;
     }

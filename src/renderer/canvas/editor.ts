@@ -234,13 +234,6 @@ export class Editor {
       case 'delete':
         this.actions.remove(selected);
         return this.selection.clear();
-      case 'copy':
-      case 'cut':
-        this.copy(selected);
-        if (command === 'cut') this.actions.remove(selected);
-        return;
-      case 'paste':
-        return void this.paste();
       case 'duplicate': {
         const copies = cloneShapes(this.records(selected), () => this.actions.newId(), 16, 16);
         this.actions.create(copies);
@@ -290,22 +283,26 @@ export class Editor {
     return [...held, ...[...this.unarrived.values()].filter((r) => wanted.has(r.id) && !this.model.shapes.has(r.id))];
   }
 
-  private copy(ids: string[]): void {
-    if (ids.length === 0) return;
+  // ---- clipboard: the DOM's copy, cut and paste events (keys, menus, a LAN browser without the async API) ----
+
+  /** Puts the selection on the clipboard the event carries; false when nothing is selected. */
+  copyTo(data: DataTransfer, cut: boolean): boolean {
+    const ids = [...this.selection.ids];
+    if (ids.length === 0) return false;
     this.clipboard = this.records(ids);
     this.pastes = 0;
-    // The system clipboard carries them to other boards and windows; it may be refused (no focus, policy).
-    void navigator.clipboard?.writeText(encodeClipboard(this.clipboard)).catch(() => {});
+    data.setData('text/plain', encodeClipboard(this.clipboard));
+    if (cut) {
+      this.actions.remove(ids);
+      this.selection.clear();
+    }
+    return true;
   }
 
-  private async paste(): Promise<void> {
-    let shapes = this.clipboard;
-    try {
-      const fromSystem = decodeClipboard((await navigator.clipboard?.readText()) ?? '');
-      if (fromSystem && fromSystem.length > 0) shapes = fromSystem;
-    } catch {
-      /* no permission: use what was copied here */
-    }
+  /** Pastes shapes from clipboard text, or what was last copied here when the text holds none of ours. */
+  pasteFrom(text: string): void {
+    const fromSystem = decodeClipboard(text);
+    const shapes = fromSystem && fromSystem.length > 0 ? fromSystem : this.clipboard;
     if (shapes.length === 0) return;
     const offset = 16 * ++this.pastes;
     const copies = cloneShapes(shapes, () => this.actions.newId(), offset, offset);

@@ -25,7 +25,11 @@ describe('shortcuts', () => {
     expect(commandFor(key('z', { metaKey: true }), true)).toBe('undo');
     expect(commandFor(key('Z', { ctrlKey: true, shiftKey: true }), false)).toBe('redo');
     expect(commandFor(key('y', { ctrlKey: true }), false)).toBe('redo');
-    for (const [k, cmd] of [['c', 'copy'], ['v', 'paste'], ['d', 'duplicate'], ['a', 'selectAll']]) expect(commandFor(key(k!, { ctrlKey: true }), false)).toBe(cmd);
+    for (const [k, cmd] of [['d', 'duplicate'], ['a', 'selectAll']]) expect(commandFor(key(k!, { ctrlKey: true }), false)).toBe(cmd);
+  });
+
+  it('leave copy, cut and paste to the browser, whose clipboard events carry the data', () => {
+    for (const k of ['c', 'x', 'v']) expect(commandFor(key(k, { ctrlKey: true }), false)).toBeNull();
   });
 
   it('read shifted keys by their physical key', () => {

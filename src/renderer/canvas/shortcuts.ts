@@ -1,10 +1,12 @@
 /**
  * Every keyboard shortcut, in one registry shared by the web client and the desktop app (whose menus
- * show the same accelerators). Pure: a key event in, a command name out.
+ * show the same accelerators). Pure: a key event in, a command name out. Copy, cut and paste are not
+ * here: the browser turns their keys (and the desktop menu's roles) into the DOM's clipboard events,
+ * which carry the clipboard without asking for a permission a LAN page cannot have.
  */
 export type Command =
   | 'tool.select' | 'tool.hand' | 'tool.pen' | 'tool.line' | 'tool.arrow' | 'tool.rect' | 'tool.ellipse' | 'tool.text' | 'tool.sticky' | 'tool.eraser'
-  | 'undo' | 'redo' | 'delete' | 'copy' | 'cut' | 'paste' | 'duplicate' | 'selectAll' | 'escape'
+  | 'undo' | 'redo' | 'delete' | 'duplicate' | 'selectAll' | 'escape'
   | 'bringForward' | 'sendBackward' | 'bringToFront' | 'sendToBack'
   | 'zoomIn' | 'zoomOut' | 'zoomToFit' | 'zoomReset';
 
@@ -25,9 +27,6 @@ export const SHORTCUTS: readonly (readonly [combo: string, command: Command])[] 
   ['mod+y', 'redo'],
   ['delete', 'delete'],
   ['backspace', 'delete'],
-  ['mod+c', 'copy'],
-  ['mod+x', 'cut'],
-  ['mod+v', 'paste'],
   ['mod+d', 'duplicate'],
   ['mod+a', 'selectAll'],
   ['escape', 'escape'],

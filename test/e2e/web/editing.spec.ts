@@ -1,7 +1,8 @@
 /**
- * Editing as a person does it, in Chromium against a real host: keyboard shortcuts for the clipboard,
- * duplicate, select all, delete and z-order; editing text in place; zoom about the pointer and panning;
- * exporting PNG (1x, 2x) and SVG of the board and of the selection.
+ * Editing as a person does it, in Chromium against a real host: the clipboard (within a board, between
+ * boards, in a text field), keyboard shortcuts for duplicate, select all, delete and z-order; editing
+ * text in place; zoom about the pointer and panning; exporting PNG (1x, 2x) and SVG of the board and
+ * of the selection.
  */
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
@@ -61,6 +62,47 @@ test('shortcuts: copy, paste, duplicate, select all, z-order, delete', async ({ 
   await expect.poll(() => board.shapeCount()).toBe(0);
   await page.keyboard.press('Control+z');
   await expect.poll(() => board.shapeCount()).toBe(3);
+});
+
+test('shapes copy between two boards through the system clipboard; a text field pastes text', async ({ page, context }) => {
+  // Two boards on one host, each in its own tab: only the system clipboard joins them.
+  host = await startHostProcess({ dataDir: tempDataDir(), boards: { ed: SECRET, other: SECRET } });
+  const tab = async (p: Page, board: string) => {
+    await p.setViewportSize({ width: 1280, height: 800 });
+    await p.goto(`http://127.0.0.1:${host!.port}/#board=${board}&secret=${encodeURIComponent(SECRET)}`);
+    const driver = new BoardDriver(p);
+    await driver.connected();
+    return driver;
+  };
+  const a = await tab(page, 'ed');
+  const b = await tab(await context.newPage(), 'other');
+
+  await a.page.bringToFront();
+  await a.tool('r');
+  await a.drag([200, 200], [360, 300]);
+  await a.typeAt('n', [600, 400], 'sticky words');
+  await a.page.keyboard.press('Control+a');
+  await a.page.keyboard.press('Control+x');
+  await expect.poll(() => a.shapeCount()).toBe(0);
+
+  await b.page.bringToFront();
+  await b.page.locator('[data-testid="canvas"]').hover({ position: { x: 5, y: 5 } });
+  await b.page.keyboard.press('Control+v');
+  await expect.poll(() => b.kinds()).toEqual(['rect', 'sticky']);
+  expect(await b.texts()).toEqual(['sticky words']);
+  expect(await b.editor<number>('selection.ids.size')).toBe(2);
+
+  // In a note's editor the same keys copy and paste its text, and the board stays as it is.
+  await b.page.mouse.dblclick(550, 380);
+  await expect(b.page.getByTestId('text-editor')).toBeFocused();
+  await b.page.keyboard.press('Control+a');
+  await b.page.keyboard.press('Control+c');
+  await b.page.keyboard.press('End');
+  await b.page.keyboard.type(' and ');
+  await b.page.keyboard.press('Control+v');
+  await b.page.keyboard.press('Control+Enter');
+  await expect.poll(() => b.texts()).toEqual(['sticky words and sticky words']);
+  expect(await b.shapeCount()).toBe(2);
 });
 
 test('text is edited in place by double-clicking it', async ({ page }) => {
