@@ -1,23 +1,41 @@
 /**
- * `lanvas://join/<code>` links: registered as the app's protocol; one given at a cold start waits to be
- * asked for; one arriving while the app runs (a second instance's argv, or macOS's open-url) is handed
- * to the window at once.
+ * `lanvas://join/<code>` links: the app registers itself for the scheme, and every link (the cold
+ * start's argv, a second instance's argv, macOS's open-url) goes to the link inbox, which holds it
+ * until the window's page takes it. Constructed before the app is ready, so no early link is missed.
  */
 import { app } from 'electron';
+import path from 'node:path';
 import type { JoinLink } from '../shared/ipc-contract';
 import { parseAppLink } from '../shared/join-link';
+import { LinkInbox } from './link-inbox';
 
 export class DeepLinks {
-  private pending: JoinLink | null = null;
-  private deliver: ((link: JoinLink) => void) | null = null;
+  readonly inbox: LinkInbox;
 
-  constructor(argv: readonly string[]) {
-    app.setAsDefaultProtocolClient('lanvas');
-    this.pending = DeepLinks.find(argv);
+  /** `deliver` sends a link to a listening page; `wake` brings a window forward (or opens one). */
+  constructor(argv: readonly string[], deliver: (link: JoinLink) => void, wake: () => void) {
+    DeepLinks.register();
+    this.inbox = new LinkInbox(deliver);
+    this.inbox.receive(DeepLinks.find(argv));
     app.on('open-url', (event, url) => {
       event.preventDefault();
-      this.receive(parseAppLink(url));
+      this.inbox.receive(parseAppLink(url));
+      wake();
     });
+    app.on('second-instance', (_event, secondArgv) => {
+      this.inbox.receive(DeepLinks.find(secondArgv));
+      wake();
+    });
+  }
+
+  /**
+   * Run from source (`electron .`) the executable is Electron itself: it is registered with this app's
+   * path, as Electron's deep-link guide says, so a link opens this app and not Electron's bare default
+   * app in place of an installed Lanvas.
+   */
+  private static register(): void {
+    if (!process.defaultApp) app.setAsDefaultProtocolClient('lanvas');
+    else if (process.argv.length >= 2) app.setAsDefaultProtocolClient('lanvas', process.execPath, [path.resolve(process.argv[1]!)]);
   }
 
   static find(argv: readonly string[]): JoinLink | null {
@@ -26,28 +44,5 @@ export class DeepLinks {
       if (link) return link;
     }
     return null;
-  }
-
-  /** A second instance was started (with its own argv): its link, if any, goes to this one. */
-  fromSecondInstance(argv: readonly string[]): void {
-    this.receive(DeepLinks.find(argv));
-  }
-
-  private receive(link: JoinLink | null): void {
-    if (link === null) return;
-    if (this.deliver) this.deliver(link);
-    else this.pending = link;
-  }
-
-  /** The link from the cold start, once. */
-  takePending(): JoinLink | null {
-    const link = this.pending;
-    this.pending = null;
-    return link;
-  }
-
-  /** Where links go once a window is ready for them. */
-  onLink(deliver: (link: JoinLink) => void): void {
-    this.deliver = deliver;
   }
 }

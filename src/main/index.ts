@@ -29,7 +29,17 @@ if (process.env.LANVAS_USER_DATA) app.setPath('userData', path.resolve(process.e
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  const links = new DeepLinks(process.argv);
+  const windows = () => BrowserWindow.getAllWindows();
+  const focused = () => BrowserWindow.getFocusedWindow() ?? windows()[0] ?? null;
+  let open: (() => void) | null = null; // set once the app is ready
+  // A link (or a second start) brings the window forward: restored if minimized, opened if none is left.
+  const wake = () => {
+    const win = focused();
+    if (win === null) return open?.();
+    if (win.isMinimized()) win.restore();
+    win.focus();
+  };
+  const links = new DeepLinks(process.argv, (link) => focused()?.webContents.send('link:join', link), wake);
   void app.whenReady().then(async () => {
     hardenApp(isAppUrl, rendererUrl ?? null);
     let core: AppCore;
@@ -42,20 +52,19 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     registerIpc(
-      createHandlers(core, () => links.takePending()),
+      createHandlers(core, () => links.inbox.take()),
       (event) => BrowserWindow.fromWebContents(event.sender) !== null && isAppUrl(event.senderFrame?.url ?? ''),
       log,
     );
-    const open = () => createBoardWindow(rendererUrl, path.join(rendererDir, 'index.html'), path.join(here, '../preload/index.cjs'));
-    const focused = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null;
+    open = () => {
+      const win = createBoardWindow(rendererUrl, path.join(rendererDir, 'index.html'), path.join(here, '../preload/index.cjs'));
+      // Until the new page asks for links again, they wait in the inbox.
+      win.webContents.on('did-start-loading', () => links.inbox.pageGone());
+      win.on('closed', () => links.inbox.pageGone());
+    };
     installMenus(focused);
-    links.onLink((link) => focused()?.webContents.send('link:join', link));
     open();
-    app.on('second-instance', (_event, argv) => {
-      focused()?.focus();
-      links.fromSecondInstance(argv);
-    });
-    app.on('activate', () => BrowserWindow.getAllWindows().length === 0 && open());
+    app.on('activate', () => windows().length === 0 && open?.());
 
     let closing = false;
     app.on('before-quit', (event) => {

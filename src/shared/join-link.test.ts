@@ -8,6 +8,12 @@ describe('join links', () => {
     expect(parseAppLink('lanvas://join/k7m2qx9p4trw')).toEqual({ code: 'K7M2-QX9P-4TRW' });
   });
 
+  it('read the app link as launchers pass it: any case in the scheme and host, a trailing slash', () => {
+    expect(parseAppLink('LANVAS://JOIN/K7M2-QX9P-4TRW')).toEqual({ code: 'K7M2-QX9P-4TRW' });
+    expect(parseAppLink('Lanvas://join/K7M2-QX9P-4TRW/')).toEqual({ code: 'K7M2-QX9P-4TRW' });
+    expect(parseAppLink('lanvas://join/K7M2-QX9P-4TRW/?host=10.0.0.5:41234')).toEqual({ code: 'K7M2-QX9P-4TRW', address: '10.0.0.5:41234' });
+  });
+
   it('refuse anything else', () => {
     for (const text of ['https://example.com/join/K7M2-QX9P-4TRW', 'lanvas://open/K7M2-QX9P-4TRW', 'lanvas://join/nope', 'lanvas://join/K7M2-QX9P-4TRW?host=evil.example:80', 'not a url']) {
       expect(parseAppLink(text)).toBeNull();

@@ -30,7 +30,7 @@ export function parseJoinInput(text: string): JoinLink | null {
     const invite = parseInviteCode(web[2]!);
     return invite ? { code: invite.code, address: web[1]! } : null;
   }
-  if (trimmed.startsWith('lanvas:')) return parseAppLink(trimmed);
+  if (/^lanvas:/i.test(trimmed)) return parseAppLink(trimmed);
   const invite = parseInviteCode(trimmed);
   return invite ? { code: invite.code } : null;
 }
@@ -43,8 +43,10 @@ export function parseAppLink(text: string): JoinLink | null {
   } catch {
     return null;
   }
-  if (url.protocol !== 'lanvas:' || url.hostname !== 'join') return null;
-  const invite = parseInviteCode(decodeURIComponent(url.pathname.replace(/^\//, '')));
+  // The scheme is case-free (URL lowercases it); the host of a non-special scheme is not lowercased.
+  if (url.protocol !== 'lanvas:' || url.hostname.toLowerCase() !== 'join') return null;
+  // Some launchers and shells add a trailing slash to what they pass on.
+  const invite = parseInviteCode(decodeURIComponent(url.pathname.replace(/^\/+|\/+$/g, '')));
   if (invite === null) return null;
   const host = url.searchParams.get('host');
   if (host !== null && !isHostPort(host)) return null;
