@@ -5,6 +5,7 @@
  * downloaded (our CI has no route to that host), every test here is skipped and says so. The same flows run in Chromium in test/e2e/web/app.spec.ts.
  */
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { findElectronBinary } from '../../../scripts/electron-binary.mjs';
 import { TASKS } from '../../../src/shared/ipc-contract';
@@ -75,6 +76,53 @@ test('the Edit menu reaches the board: undo and redo act on shapes, not only on 
   await click('redo');
   await expect.poll(() => board.shapeCount()).toBe(1);
   await app.close();
+});
+
+test("the Edit menu's Paste goes into a text field, and into the board as shapes", async () => {
+  const app = await launch(tempDataDir());
+  const board = await (await home(app)).createBoard();
+  const menuRole = (role: string) =>
+    app.evaluate(({ Menu, BrowserWindow }, wanted) => {
+      const win = BrowserWindow.getAllWindows()[0]!;
+      const item = Menu.getApplicationMenu()!.items.flatMap((top) => top.submenu?.items ?? []).find((i) => i.role === wanted)!;
+      item.click(undefined, win, win.webContents);
+    }, role);
+  await app.evaluate(({ clipboard }) => clipboard.writeText('pasted words'));
+  await board.tool('n');
+  await board.page.mouse.click(500, 400);
+  await expect(board.page.getByTestId('text-editor')).toBeFocused();
+  await menuRole('paste');
+  await board.page.keyboard.press('Escape');
+  await expect.poll(() => board.texts()).toEqual(['pasted words']);
+
+  // The note is selected: Copy and Paste from the menu make a second one.
+  await menuRole('copy');
+  await menuRole('paste');
+  await expect.poll(() => board.texts()).toEqual(['pasted words', 'pasted words']);
+  await app.close();
+});
+
+test('a lanvas:// link given to a second start reaches the running app, restored if minimized', async () => {
+  const hostApp = await launch(tempDataDir());
+  const host = await home(hostApp);
+  const hostBoard = await host.createBoard();
+  await hostBoard.tool('r');
+  await hostBoard.drag([300, 250], [480, 360]);
+  const code = await host.share();
+  const port = /:(\d+)\/#code=/.exec((await host.page.getByTestId('share-links').textContent())!)![1]!;
+
+  const guestData = tempDataDir();
+  const guestApp = await launch(guestData);
+  const guest = await home(guestApp);
+  await guestApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.minimize());
+  // The second start holds no lock: it hands its link to the running app and exits.
+  const second = spawn(binary!, [path.resolve('out/main/index.js'), appLink(code, `127.0.0.1:${port}`)], { env: { ...process.env, LANVAS_USER_DATA: guestData }, stdio: 'ignore' });
+  await new Promise((resolve) => second.once('exit', resolve));
+  const guestBoard = new BoardDriver(guest.page);
+  await guestBoard.connected();
+  await expect.poll(() => guestBoard.kinds()).toEqual(['rect']);
+  expect(await guestApp.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.isMinimized())).toBe(false);
+  for (const app of [guestApp, hostApp]) await app.close();
 });
 
 test('one app hosts a board on the LAN; another joins it by code, and a third by a lanvas:// link', async () => {
