@@ -20,6 +20,8 @@ export default {
     target: ['AppImage', 'deb'],
     category: 'Graphics',
     maintainer: 'The Lanvas authors',
+    // The hicolor sizes a Linux desktop looks up, each drawn from icon.svg (scripts/render-icon.mjs).
+    icon: 'resources/icons',
     // `protocols` above already registers x-scheme-handler/lanvas; listing it here too would repeat it.
     desktop: { entry: { StartupWMClass: 'Lanvas' } },
   },

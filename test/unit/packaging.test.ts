@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 interface BuilderConfig {
-  linux: { target: string[]; mimeTypes?: string[] };
+  linux: { target: string[]; mimeTypes?: string[]; icon: string };
   npmRebuild: boolean;
   deb?: { depends?: string[] };
   mac: { target: string[] };
@@ -41,6 +41,15 @@ describe('the packaging configuration', () => {
     expect(icon.subarray(1, 4).toString()).toBe('PNG');
     expect(icon.readUInt32BE(16)).toBeGreaterThanOrEqual(512); // width
     expect(config.files).toEqual(['out/**', 'package.json']);
+  });
+
+  it('gives Linux desktops an icon set: PNGs from 16 to 512 px, each named by its size', () => {
+    const { icon: dir } = load(false).linux;
+    for (const size of [16, 32, 48, 64, 128, 256, 512]) {
+      const png = fs.readFileSync(`${dir}/${size}x${size}.png`);
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([size, size]);
+    }
   });
 
   it('locks a release build down, and keeps only the inspector arguments open in a test build', async () => {
