@@ -67,6 +67,8 @@ export const CloseCode = {
   VersionMismatch: 4426,
   RateLimited: 4429,
   AuthTimeout: 4408,
+  /** The host cannot open this board now (damaged beyond recovery, or its disk failed); it logs why. */
+  BoardUnavailable: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

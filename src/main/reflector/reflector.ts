@@ -11,7 +11,7 @@ import { decodeClientFrame, encodeFrame } from '../../shared/frames';
 import { ServerHandshake, type SealedChannel } from '../../shared/handshake';
 import { CloseCode, LIMITS, PROTOCOL_VERSION, type ClientMsg, type HelloMsg } from '../../shared/protocol';
 import { ValidationError } from '../../shared/validate';
-import type { BoardStore } from '../store/board-store';
+import { describeRecovery, type BoardStore } from '../store/board-store';
 import { BoardSession, DEFAULT_POLICY, type BoardPolicy, type Logger } from './board-session';
 import { DEFAULT_RATES, ReflectorClient, type ClientRates } from './client';
 import { closeSocket } from './close-socket';
@@ -125,10 +125,7 @@ export class Reflector {
     let board = this.boards.get(boardId);
     if (board === undefined) {
       const open = this.options.store.open(boardId);
-      const { truncatedBytes, skippedSnapshots } = open.recovery;
-      if (truncatedBytes > 0 || skippedSnapshots.length > 0) {
-        this.log(`board ${boardId}: recovered (cut ${truncatedBytes} damaged log bytes; skipped snapshots ${skippedSnapshots.join(', ') || 'none'})`);
-      }
+      for (const line of describeRecovery(open.recovery)) this.log(`board ${boardId}: ${line}`);
       board = new BoardSession(open, this.policy, this.log);
       this.boards.set(boardId, board);
       this.log(`board ${boardId}: opened at event ${open.lastSeq}${open.snapshot ? ` (snapshot at ${open.snapshot.seq})` : ''}`);
@@ -190,7 +187,14 @@ export class Reflector {
           refund();
           clearTimeout(authTimer);
           if (this.closing) return reject(CloseCode.ServerShutdown, 'host is shutting down');
-          const board = this.openBoard(admission.board);
+          let board: BoardSession;
+          try {
+            board = this.openBoard(admission.board);
+          } catch (error) {
+            // One board that cannot be opened is refused; every other board and client goes on.
+            this.log(`board ${admission.board}: cannot be opened: ${(error as Error).message}`);
+            return reject(CloseCode.BoardUnavailable, 'the host cannot open this board');
+          }
           const client = new ReflectorClient(socket, hello.viewId, hello.user, channel.outgoing, this.options.rates ?? DEFAULT_RATES);
           phase = { name: 'joined', client, board, channel };
           board.join(client, hello);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { userEvent } from '../../../test/support/events';
 import { tempDataDir } from '../../../test/support/host';
 import type { StampedEvent } from '../../shared/protocol';
-import { BoardStore, KEEP_SNAPSHOTS } from './board-store';
+import { BoardStore, describeRecovery, KEEP_SNAPSHOTS, SET_ASIDE } from './board-store';
 import { boardDir } from './paths';
 import type { StoredSnapshot } from './snapshot-file';
 
@@ -110,6 +110,116 @@ describe('the board store', () => {
     expect(firstLogged).toBeLessThanOrEqual(391);
     expect(firstLogged).toBeGreaterThan(100);
     await reopened.close();
+  });
+
+  /** Three snapshots (100, 200, 300) each followed by 100 events, then 50 more: segments 101, 201, 301. */
+  async function threeRounds(store: BoardStore, id: string) {
+    const board = store.open(id);
+    for (const end of [100, 200, 300]) {
+      board.append(events(end - 99, end));
+      await board.storeSnapshot(snapshotAt(end));
+    }
+    board.append(events(301, 350));
+    await board.close();
+    return boardDir(store.dataDir, id);
+  }
+  const flipByte = (file: string) => {
+    const bytes = fs.readFileSync(file);
+    bytes[Math.floor(bytes.length / 2)]! ^= 0x20;
+    fs.writeFileSync(file, bytes);
+  };
+  const logNamed = (dir: string, first: number) => path.join(dir, 'log', `${String(first).padStart(14, '0')}.log`);
+
+  it('a flipped bit in the oldest segment costs nothing while a newer snapshot verifies, at every restart', async () => {
+    const store = new BoardStore(tempDataDir());
+    const dir = await threeRounds(store, 'oldest');
+    const before = logFiles(dir).map((f) => [f, fs.statSync(f).size]);
+    flipByte(logNamed(dir, 101));
+    for (let start = 0; start < 2; start++) {
+      const reopened = store.open('oldest');
+      expect([reopened.snapshot!.seq, reopened.lastSeq]).toEqual([300, 350]);
+      expect(reopened.eventsAfterSnapshot().map((e) => e[0])).toEqual(events(301, 350).map((e) => e[0]));
+      expect(reopened.recovery.setAside).toEqual([]);
+      await reopened.close();
+      expect(logFiles(dir).map((f) => [f, fs.statSync(f).size])).toEqual(before); // nothing deleted or cut
+    }
+  });
+
+  it('damage in the second-newest segment loses none of the events after the newest snapshot', async () => {
+    const store = new BoardStore(tempDataDir());
+    const dir = await threeRounds(store, 'second');
+    flipByte(logNamed(dir, 201));
+    const reopened = store.open('second');
+    expect([reopened.snapshot!.seq, reopened.lastSeq]).toEqual([300, 350]);
+    await reopened.close();
+  });
+
+  it('sets aside a snapshot beyond the log end, and never reuses it once new events pass it', async () => {
+    const store = new BoardStore(tempDataDir());
+    const dir = await threeRounds(store, 'stale');
+    // A power cut inside the sync window: the snapshot at 300 is on disk, the log after 280 is not.
+    fs.rmSync(logNamed(dir, 301));
+    const segment = logNamed(dir, 201);
+    const keep = fs.readFileSync(segment).length * 0.8; // 201..280 of 201..300, records being equal in size
+    fs.truncateSync(segment, keep);
+    const reopened = store.open('stale');
+    expect([reopened.snapshot!.seq, reopened.lastSeq]).toEqual([200, 280]);
+    expect(reopened.recovery.skippedSnapshots).toEqual([300]);
+    expect(fs.readdirSync(path.join(dir, SET_ASIDE)).some((f) => f.endsWith('00000000000300.snap'))).toBe(true);
+    const fresh = Array.from({ length: 40 }, (_, i) => userEvent(281 + i, (281 + i) * 10, 'viewBBBB', 'board', 'tag', { tag: 'after the cut' }));
+    reopened.append(fresh);
+    await reopened.close();
+    const again = store.open('stale');
+    expect([again.snapshot!.seq, again.lastSeq]).toEqual([200, 320]);
+    // The events after 280 are the new ones (another view's), not those the cut snapshot held.
+    expect(again.eventsAfterSnapshot().slice(80).map((e) => [e[0], e[3]])).toEqual(fresh.map((e) => [e[0], 'viewBBBB']));
+    await again.close();
+  });
+
+  it('keeps what it cuts: a damaged tail and the segments after a break go to set-aside/', async () => {
+    const store = new BoardStore(tempDataDir());
+    const dir = await threeRounds(store, 'aside');
+    for (const seq of [300, 200]) fs.writeFileSync(path.join(dir, 'snapshots', `${String(seq).padStart(14, '0')}.snap`), 'damaged');
+    const damaged = fs.readFileSync(logNamed(dir, 201));
+    flipByte(logNamed(dir, 201));
+    const reopened = store.open('aside');
+    expect(reopened.snapshot!.seq).toBe(100);
+    expect(reopened.lastSeq).toBeGreaterThan(200);
+    expect(reopened.lastSeq).toBeLessThan(300);
+    const aside = fs.readdirSync(path.join(dir, SET_ASIDE));
+    expect(aside.filter((f) => f.endsWith('.snap'))).toHaveLength(2);
+    expect(aside.filter((f) => f.endsWith('.log'))).toHaveLength(2); // the cut segment's copy, and 301
+    const copy = aside.find((f) => f.endsWith('00000000000201.log'))!;
+    expect(fs.readFileSync(path.join(dir, SET_ASIDE, copy)).length).toBe(damaged.length);
+    await reopened.close();
+  });
+
+  it('cleans the temporary files of interrupted writes at open', async () => {
+    const store = new BoardStore(tempDataDir());
+    const dir = await threeRounds(store, 'tmp');
+    fs.writeFileSync(path.join(dir, 'snapshots', '00000000000400.snap.77.tmp'), Buffer.alloc(1000));
+    fs.writeFileSync(path.join(dir, 'meta.json.77.tmp'), '{');
+    const reopened = store.open('tmp');
+    expect(reopened.recovery.removedTemp).toBe(2);
+    expect(fs.readdirSync(path.join(dir, 'snapshots')).some((f) => f.endsWith('.tmp'))).toBe(false);
+    expect(describeRecovery(reopened.recovery)).toEqual(['removed 2 temporary file(s) of interrupted writes']);
+    await reopened.close();
+  });
+
+  it('rebuilds a damaged or missing meta.json, lists the board, and says so', async () => {
+    const store = new BoardStore(tempDataDir());
+    const dir = await threeRounds(store, 'meta');
+    for (const damage of ['{"id": 3', '', null]) {
+      if (damage === null) fs.rmSync(path.join(dir, 'meta.json'));
+      else fs.writeFileSync(path.join(dir, 'meta.json'), damage);
+      expect(store.list().map((m) => m.name)).toEqual(['Recovered board']);
+      const reopened = store.open('meta');
+      expect(reopened.recovery.metaRebuilt).toBe(true);
+      expect(describeRecovery(reopened.recovery)[0]).toMatch(/meta\.json was missing or damaged/);
+      expect(reopened.lastSeq).toBe(350);
+      await reopened.close();
+      expect(store.open('meta').recovery.metaRebuilt).toBe(false);
+    }
   });
 
   it('refuses ids that could leave the data directory', () => {

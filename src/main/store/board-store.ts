@@ -11,9 +11,10 @@ import path from 'node:path';
 import { decodeEvent, encodeEvent } from '../../shared/frames';
 import { isBoardId } from '../../shared/ids';
 import { EventKind, type StampedEvent } from '../../shared/protocol';
-import { writeFileAtomic } from './atomic-write';
-import { EventLog, readRecords } from './event-log';
+import { fsyncDir, writeFileAtomic } from './atomic-write';
+import { EventLog, readRecords, RECORD_HEADER } from './event-log';
 import { boardDir, parseSeqName, seqName } from './paths';
+import { planRecovery, type SegmentScan } from './recovery';
 import { decodeSnapshotFile, encodeSnapshotFile, type StoredSnapshot } from './snapshot-file';
 
 export const KEEP_SNAPSHOTS = 3;
@@ -31,8 +32,63 @@ export interface BoardMeta {
 
 /** What recovery found and did, for the host's log and for tests. */
 export interface RecoveryReport {
+  /** Log bytes the board no longer follows (a damaged tail, segments after a break): all kept in set-aside/. */
   truncatedBytes: number;
+  /** Snapshots not used: damaged, beyond the log's end, or newer than where the log could be followed. */
   skippedSnapshots: number[];
+  /** Files moved or copied into set-aside/, relative to the board's folder. */
+  setAside: string[];
+  /** Leftover temporary files of interrupted atomic writes, removed. */
+  removedTemp: number;
+  /** meta.json was missing or damaged and was written anew. */
+  metaRebuilt: boolean;
+}
+
+/** The host's log lines for what recovery did; none for a board that opened cleanly. */
+export function describeRecovery(report: RecoveryReport): string[] {
+  const lines: string[] = [];
+  if (report.metaRebuilt) lines.push('meta.json was missing or damaged: written anew as "Recovered board" (its name is lost; its content is not)');
+  if (report.removedTemp > 0) lines.push(`removed ${report.removedTemp} temporary file(s) of interrupted writes`);
+  if (report.skippedSnapshots.length > 0) lines.push(`did not use snapshot(s) at ${report.skippedSnapshots.join(', ')} (damaged, beyond the log's end, or past where the log breaks)`);
+  if (report.truncatedBytes > 0) lines.push(`the log breaks: ${report.truncatedBytes} byte(s) after it are no longer followed`);
+  if (report.setAside.length > 0) lines.push(`kept in the board's folder for inspection: ${report.setAside.join(', ')}`);
+  return lines;
+}
+
+/** Where recovery puts what a board no longer follows. */
+export const SET_ASIDE = 'set-aside';
+
+/** Removes `*.tmp` files that interrupted atomic writes left in the board's folder and its snapshots. */
+function removeTempFiles(dir: string): number {
+  let removed = 0;
+  for (const folder of [dir, path.join(dir, 'snapshots')]) {
+    for (const name of fs.readdirSync(folder)) {
+      if (!name.endsWith('.tmp')) continue;
+      fs.rmSync(path.join(folder, name), { force: true });
+      removed++;
+    }
+  }
+  return removed;
+}
+
+/** Reads one segment's valid records; a record out of sequence counts as damage, like a bad checksum. */
+function readSegment(segment: Segment): ReadSegment {
+  if (!fs.existsSync(segment.file)) return { first: segment.first, events: 0, damaged: false, records: [], validBytes: 0, fileBytes: 0 };
+  const { records, validLength, fileLength } = readRecords(segment.file);
+  const kept: ReadSegment['records'] = [];
+  let validBytes = 0;
+  for (const record of records) {
+    let event: StampedEvent;
+    try {
+      event = decodeEvent(record);
+    } catch {
+      break;
+    }
+    if (event[0] !== segment.first + kept.length) break;
+    kept.push({ event, record });
+    validBytes += RECORD_HEADER + record.length;
+  }
+  return { first: segment.first, events: kept.length, damaged: validBytes < fileLength || validLength < fileLength, records: kept, validBytes, fileBytes: fileLength };
 }
 
 export class BoardStore {
@@ -44,15 +100,34 @@ export class BoardStore {
     return fs.existsSync(path.join(boardDir(this.dataDir, boardId), 'meta.json'));
   }
 
-  /** Every board whose metadata reads, newest change first. */
+  /** Every board, newest change first (one whose metadata was lost is listed as rebuilt). */
   list(): BoardMeta[] {
     const out: BoardMeta[] = [];
     for (const name of fs.readdirSync(path.join(this.dataDir, 'boards'))) {
       if (!isBoardId(name)) continue;
-      const meta = readMeta(boardDir(this.dataDir, name));
+      const meta = this.readOrRebuildMeta(boardDir(this.dataDir, name), name);
       if (meta) out.push(meta);
     }
     return out.sort((a, b) => b.lastChange - a.lastChange);
+  }
+
+  /** Boards whose meta.json this store rebuilt, until their next open reports it. */
+  private readonly rebuilt = new Set<string>();
+
+  /**
+   * The board's metadata; when it is missing, empty or damaged but the board has a log or snapshots, a
+   * new one is written (the name is lost: it becomes "Recovered board") and the next open reports it.
+   */
+  private readOrRebuildMeta(dir: string, boardId: string): BoardMeta | null {
+    const meta = readMeta(dir);
+    if (meta !== null) return meta;
+    const has = (sub: string) => fs.existsSync(path.join(dir, sub)) && fs.readdirSync(path.join(dir, sub)).length > 0;
+    if (!has('log') && !has('snapshots')) return null;
+    const now = Date.now();
+    const rebuilt: BoardMeta = { id: boardId, name: 'Recovered board', created: now, lastChange: now, events: 0, snapshotSeq: 0 };
+    writeMeta(dir, rebuilt);
+    this.rebuilt.add(boardId);
+    return rebuilt;
   }
 
   /** Creates an empty board (its folder and metadata), not opened. */
@@ -75,13 +150,13 @@ export class BoardStore {
   open(boardId: string, name = boardId): OpenBoard {
     const dir = boardDir(this.dataDir, boardId);
     for (const sub of ['snapshots', 'log']) fs.mkdirSync(path.join(dir, sub), { recursive: true });
-    let meta = readMeta(dir);
+    let meta = this.readOrRebuildMeta(dir, boardId);
     if (meta === null) {
       const now = Date.now();
       meta = { id: boardId, name, created: now, lastChange: now, events: 0, snapshotSeq: 0 };
       writeMeta(dir, meta);
     }
-    return new OpenBoard(dir, meta);
+    return new OpenBoard(dir, meta, this.rebuilt.delete(boardId));
   }
 }
 
@@ -103,6 +178,13 @@ interface Segment {
   file: string;
 }
 
+/** A segment as read at open: its valid records decoded, in sequence from its first. */
+interface ReadSegment extends SegmentScan {
+  records: { event: StampedEvent; record: Uint8Array }[];
+  validBytes: number;
+  fileBytes: number;
+}
+
 export class OpenBoard {
   snapshot: StoredSnapshot | null = null;
   /**
@@ -114,18 +196,62 @@ export class OpenBoard {
   lastTime = 0;
   /** Per view, the highest client sequence in the board (snapshot's plus the log's). */
   readonly acked = new Map<string, number>();
-  readonly recovery: RecoveryReport = { truncatedBytes: 0, skippedSnapshots: [] };
+  readonly recovery: RecoveryReport;
   private segments: Segment[] = [];
   private log: EventLog;
 
   constructor(
     private readonly dir: string,
     readonly meta: BoardMeta,
+    metaRebuilt = false,
   ) {
+    this.recovery = { truncatedBytes: 0, skippedSnapshots: [], setAside: [], removedTemp: removeTempFiles(dir), metaRebuilt };
     this.segments = this.listSegments();
-    const all = this.readLog();
-    this.log = this.openTail();
-    this.chooseSnapshot(all);
+    const read = this.segments.map((segment) => readSegment(segment));
+    const snapDir = path.join(dir, 'snapshots');
+    const snapshotFile = (seq: number) => path.join(snapDir, seqName(seq, '.snap'));
+    const stored = fs
+      .readdirSync(snapDir)
+      .map((name) => parseSeqName(name, '.snap'))
+      .filter((s): s is number => s !== null)
+      .sort((a, b) => b - a);
+    // Reads a candidate; the last one read that verifies is the one the plan opens from.
+    const verifies = (seq: number) => {
+      const snap = decodeSnapshotFile(fs.readFileSync(snapshotFile(seq)));
+      this.snapshot = snap !== null && snap.seq === seq ? snap : null;
+      return this.snapshot !== null;
+    };
+    const plan = planRecovery(read, stored, verifies);
+
+    // What the board no longer follows is moved aside, for a person to inspect; nothing is deleted.
+    for (const seq of plan.asideSnapshots) this.setAside(snapshotFile(seq));
+    for (const index of plan.asideSegments.reverse()) {
+      this.recovery.truncatedBytes += read[index]!.fileBytes;
+      this.setAside(this.segments[index]!.file);
+    }
+    this.recovery.skippedSnapshots = plan.asideSnapshots;
+    let validLength = 0;
+    if (plan.tail === -1) {
+      this.segments = this.segments.filter((segment) => fs.existsSync(segment.file) && segment.first < plan.from);
+      this.segments.push({ first: plan.from, file: path.join(dir, 'log', seqName(plan.from, '.log')) });
+    } else {
+      this.segments = this.segments.slice(0, plan.tail + 1);
+      const tail = read[plan.tail]!;
+      validLength = tail.validBytes;
+      if (plan.cutTail) {
+        this.recovery.truncatedBytes += tail.fileBytes - tail.validBytes;
+        this.setAside(this.segments[plan.tail]!.file, true);
+      }
+    }
+    this.log = new EventLog(this.segments.at(-1)!.file, validLength);
+
+    const after = read.flatMap((segment) => segment.records).filter(({ event }) => event[0] >= plan.from && event[0] <= plan.to);
+    this.tail = after.map(({ record }) => new Uint8Array(record)); // copies: the file's buffer holds older events too
+    const last = after.at(-1)?.event;
+    this.lastSeq = last?.[0] ?? plan.from - 1;
+    this.lastTime = last?.[1] ?? this.snapshot?.time ?? 0;
+    for (const [view, cseq] of this.snapshot?.acked ?? []) this.acked.set(view, cseq);
+    for (const { event: e } of after) if (e[2] === EventKind.User) this.acked.set(e[3], e[4]);
   }
 
   /** The encodings of the events after `seq`, which is the snapshot's or later. */
@@ -150,84 +276,15 @@ export class OpenBoard {
     return segments;
   }
 
-  /** Reads all segments; stops at the first damaged record or gap, which ends the usable log. */
-  private readLog(): { event: StampedEvent; record: Uint8Array }[] {
-    const events: { event: StampedEvent; record: Uint8Array }[] = [];
-    let tailValid = 0;
-    for (let i = 0; i < this.segments.length; i++) {
-      const seg = this.segments[i]!;
-      if (!fs.existsSync(seg.file)) continue;
-      const { records, validLength, fileLength } = readRecords(seg.file);
-      let broken = validLength < fileLength;
-      let kept = 0;
-      for (const record of records) {
-        let event: StampedEvent;
-        try {
-          event = decodeEvent(record);
-        } catch {
-          broken = true;
-          break;
-        }
-        const expected = events.length > 0 ? events[events.length - 1]!.event[0] + 1 : event[0];
-        if (event[0] !== expected) {
-          broken = true;
-          break;
-        }
-        events.push({ event, record });
-        kept += 8 + record.length;
-      }
-      if (broken) {
-        // Everything from the damage on is lost; later segments would leave a gap, so they go too.
-        this.recovery.truncatedBytes += fileLength - kept;
-        for (const later of this.segments.splice(i + 1)) {
-          this.recovery.truncatedBytes += fs.statSync(later.file).size;
-          fs.rmSync(later.file);
-        }
-        tailValid = kept;
-        break;
-      }
-      tailValid = kept;
-    }
-    this.tailValidLength = tailValid;
-    return events;
-  }
-
-  private tailValidLength = 0;
-
-  private openTail(): EventLog {
-    return new EventLog(this.segments[this.segments.length - 1]!.file, this.tailValidLength);
-  }
-
-  /** The newest snapshot that verifies and from which the log continues unbroken. */
-  private chooseSnapshot(all: { event: StampedEvent; record: Uint8Array }[]): void {
-    const snapDir = path.join(this.dir, 'snapshots');
-    const seqs = fs
-      .readdirSync(snapDir)
-      .map((name) => parseSeqName(name, '.snap'))
-      .filter((s): s is number => s !== null)
-      .sort((a, b) => b - a);
-    const firstLogged = all.length > 0 ? all[0]!.event[0] : this.segments[0]!.first;
-    const lastLogged = all.length > 0 ? all[all.length - 1]!.event[0] : firstLogged - 1;
-    for (const seq of seqs) {
-      const snap = decodeSnapshotFile(fs.readFileSync(path.join(snapDir, seqName(seq, '.snap'))));
-      const continues = seq >= firstLogged - 1 && seq <= lastLogged;
-      if (snap !== null && snap.seq === seq && continues) {
-        this.snapshot = snap;
-        break;
-      }
-      this.recovery.skippedSnapshots.push(seq);
-    }
-    const from = this.snapshot?.seq ?? 0;
-    if (this.snapshot === null && firstLogged !== 1) {
-      throw new Error(`board ${this.meta.id}: no usable snapshot and the log starts at event ${firstLogged}; it cannot be rebuilt`);
-    }
-    const after = all.filter(({ event }) => event[0] > from);
-    this.tail = after.map(({ record }) => new Uint8Array(record)); // copies: the file's buffer holds older events too
-    const last = after.at(-1)?.event;
-    this.lastSeq = last?.[0] ?? from;
-    this.lastTime = last?.[1] ?? this.snapshot?.time ?? 0;
-    for (const [view, cseq] of this.snapshot?.acked ?? []) this.acked.set(view, cseq);
-    for (const { event: e } of after) if (e[2] === EventKind.User) this.acked.set(e[3], e[4]);
+  /** Moves a file into `set-aside/` (or copies it there, when it stays in use cut short). */
+  private setAside(file: string, copy = false): void {
+    const asideDir = path.join(this.dir, SET_ASIDE);
+    fs.mkdirSync(asideDir, { recursive: true });
+    const target = path.join(asideDir, `${Date.now()}-${path.basename(path.dirname(file))}-${path.basename(file)}`);
+    if (copy) fs.copyFileSync(file, target);
+    else fs.renameSync(file, target);
+    fsyncDir(asideDir);
+    this.recovery.setAside.push(path.relative(this.dir, target));
   }
 
   /**

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import { crc32 } from 'node:zlib';
 
 export const FSYNC_INTERVAL_MS = 100;
-const HEADER = 8;
+/** Bytes before each record's payload: its length and its checksum. */
+export const RECORD_HEADER = 8;
 /** A length beyond this is garbage, not a record (events are at most 64 KiB). */
 const MAX_RECORD = 1 << 20;
 
@@ -22,12 +23,12 @@ export function readRecords(file: string): ReadResult {
   const data = fs.readFileSync(file);
   const records: Uint8Array[] = [];
   let offset = 0;
-  while (offset + HEADER <= data.length) {
+  while (offset + RECORD_HEADER <= data.length) {
     const length = data.readUInt32LE(offset);
     const sum = data.readUInt32LE(offset + 4);
-    const end = offset + HEADER + length;
+    const end = offset + RECORD_HEADER + length;
     if (length > MAX_RECORD || end > data.length) break;
-    const payload = data.subarray(offset + HEADER, end);
+    const payload = data.subarray(offset + RECORD_HEADER, end);
     if (crc32(payload) !== sum) break;
     records.push(payload);
     offset = end;
@@ -37,14 +38,14 @@ export function readRecords(file: string): ReadResult {
 
 export function encodeRecords(payloads: readonly Uint8Array[]): Buffer {
   let size = 0;
-  for (const p of payloads) size += HEADER + p.length;
+  for (const p of payloads) size += RECORD_HEADER + p.length;
   const out = Buffer.allocUnsafe(size);
   let offset = 0;
   for (const p of payloads) {
     out.writeUInt32LE(p.length, offset);
     out.writeUInt32LE(crc32(p), offset + 4);
-    out.set(p, offset + HEADER);
-    offset += HEADER + p.length;
+    out.set(p, offset + RECORD_HEADER);
+    offset += RECORD_HEADER + p.length;
   }
   return out;
 }
