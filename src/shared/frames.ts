@@ -145,6 +145,9 @@ export function decodeServerFrame(bytes: Uint8Array): ServerMsg {
     case 'snap-stored':
       check(isInt(m.seq), 'snap-stored');
       break;
+    case 'storage':
+      check(typeof m.ok === 'boolean', 'storage');
+      break;
     case 'rekey':
       check(isBytes(m.key, LIMITS.keyBytes, LIMITS.keyBytes), 'rekey');
       break;

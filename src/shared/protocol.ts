@@ -3,7 +3,7 @@
  * docs/protocol.md explains the handshake and the order of messages; keep the two in step.
  */
 
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /**
  * Both ends batch by one display frame: a busy board broadcasts, and a busy client publishes, at most
@@ -39,6 +39,12 @@ export const LIMITS = {
   welcomeSilenceMs: 30_000,
   pingMs: 2000,
   peerSilenceMs: 6000,
+  /**
+   * While the log cannot be written, stamped events wait in memory, the write is retried this often, and
+   * past this many waiting bytes new events are refused (their senders keep them and resend later).
+   */
+  storageRetryMs: 1000,
+  maxUnsavedBytes: 8 * 1024 * 1024,
   /** A peer that does not answer a close within this long is cut off (ws would wait 30 s). */
   closeGraceMs: 1500,
   maxNameLength: 64,
@@ -225,6 +231,14 @@ export interface SnapStoredMsg {
   t: 'snap-stored';
   seq: number;
 }
+/**
+ * Whether the host can write the board's log. While it cannot (a full disk), nothing is acknowledged:
+ * this is sent every tick instead, and once with `ok: true` when writing works again.
+ */
+export interface StorageMsg {
+  t: 'storage';
+  ok: boolean;
+}
 /** A participant left: broadcasts from now on are sealed with this fresh key, numbered from 0. */
 export interface RekeyMsg {
   t: 'rekey';
@@ -238,4 +252,5 @@ export type ServerMsg =
   | EphemeralRelayMsg
   | DivergenceMsg
   | SnapStoredMsg
+  | StorageMsg
   | RekeyMsg;

@@ -60,6 +60,9 @@ interface SnapshotRound {
 
 export type Logger = (line: string) => void;
 
+/** What an event waiting to be saved holds in memory, roughly: its payload, or a small record. */
+const waitingBytes = (event: StampedEvent) => (event[2] === EventKind.User ? (event[5] as Uint8Array).length : 64);
+
 export class BoardSession {
   /** Changes every time the board is opened: clients of an earlier incarnation rebuild from the store. */
   readonly epoch = randomId(9);
@@ -76,6 +79,8 @@ export class BoardSession {
   private lastSnapshotTime: number;
   private round: SnapshotRound | null = null;
   private closed = false;
+  /** Set while the log cannot be written (a full disk): stamped events wait in the outbox, unsent. */
+  private storageFailure: { retry: ReturnType<typeof setInterval>; bytes: number } | null = null;
   private broadcastKey = randomBytes(LIMITS.keyBytes);
   private broadcastCipher = new FrameCipher(this.broadcastKey, nativeAead);
 
@@ -107,7 +112,8 @@ export class BoardSession {
   private stamp(kind: EventKind, viewId: string, cseq: number, data: StampedEvent[5]): StampedEvent {
     const event: StampedEvent = [++this.seq, this.now(), kind, viewId, cseq, data];
     this.outbox.push(event);
-    if (!this.flushScheduled) {
+    if (this.storageFailure) this.storageFailure.bytes += waitingBytes(event);
+    else if (!this.flushScheduled) {
       this.flushScheduled = true;
       const wait = this.lastFlush + this.policy.batchMs - performance.now();
       if (wait <= 0) setImmediate(() => this.flush());
@@ -116,21 +122,52 @@ export class BoardSession {
     return event;
   }
 
-  /** Writes the batch to the log, then sends it to everyone in one frame. */
+  /**
+   * Writes the batch to the log, then sends it to everyone in one frame. When the write fails (a full
+   * disk), nothing is sent: the batch waits, everyone is told the host cannot save, and the write is
+   * retried until it works.
+   */
   flush(): void {
     this.flushScheduled = false;
     if (this.outbox.length === 0) return;
     this.lastFlush = performance.now();
     const batch = this.outbox;
-    this.outbox = [];
     const encoded = batch.map(encodeEvent);
-    this.board.append(batch, encoded);
+    try {
+      this.board.append(batch, encoded);
+    } catch (error) {
+      this.cannotSave(error as Error);
+      return;
+    }
+    this.outbox = [];
+    if (this.storageFailure) this.canSaveAgain();
     this.broadcastFrame(encodeWithEvents({ t: 'events' }, encoded));
     this.lastSentTime = batch[batch.length - 1]![1];
     this.maybeSnapshot();
   }
 
+  private cannotSave(error: Error): void {
+    if (this.storageFailure) return;
+    this.log(`board ${this.id}: CANNOT SAVE: ${error.message}; ${this.outbox.length} event(s) wait, nothing is acknowledged until the log can be written`);
+    const bytes = this.outbox.reduce((sum, e) => sum + waitingBytes(e), 0);
+    this.storageFailure = { retry: setInterval(() => this.flush(), LIMITS.storageRetryMs), bytes };
+    this.storageFailure.retry.unref?.();
+    this.broadcast({ t: 'storage', ok: false });
+  }
+
+  private canSaveAgain(): void {
+    clearInterval(this.storageFailure!.retry);
+    this.storageFailure = null;
+    this.log(`board ${this.id}: saving again`);
+    this.broadcast({ t: 'storage', ok: true });
+  }
+
   private tick(): void {
+    // While nothing can be saved, time stands still for everyone; the notice keeps the connections alive.
+    if (this.storageFailure) {
+      if (this.clients.size > 0) this.broadcast({ t: 'storage', ok: false });
+      return;
+    }
     // Events waiting in the outbox carry earlier times. A tick sent ahead of them would let replicas run
     // futures due before those events; a replica rebuilt from the log (which holds no ticks) would run
     // them after, and diverge. The pending flush moves time on instead.
@@ -174,8 +211,10 @@ export class BoardSession {
       this.rekey();
       this.stamp(EventKind.Exit, previous.viewId, 0, null);
     }
-    this.flush(); // the welcome must hold everything stamped so far
+    this.flush(); // the welcome must hold everything stamped so far (all of it that is saved)
+    // What is stamped but not yet saved counts too: the client will resend it, and it must not go in twice.
     client.lastCseq = this.board.acked.get(client.viewId) ?? 0;
+    for (const e of this.outbox) if (e[2] === EventKind.User && e[3] === client.viewId) client.lastCseq = Math.max(client.lastCseq, e[4]);
     client.sendFrame(this.welcome(client.viewId, hello.resume));
     this.clients.set(client.viewId, client);
     this.stamp(EventKind.Join, client.viewId, 0, client.user);
@@ -192,7 +231,8 @@ export class BoardSession {
       t: 'welcome',
       board: this.id,
       epoch: this.epoch,
-      time: this.now(),
+      // Events still waiting to be saved come later, in an events frame: the welcome's time must not pass theirs.
+      time: this.outbox.length > 0 ? board.lastTime : this.now(),
       resumed: canResume,
       snapshot: canResume || board.snapshot === null ? null : { seq: board.snapshot.seq, time: board.snapshot.time, hash: board.snapshot.hash, bytes: board.snapshot.bytes },
       ackedClientSeq: board.acked.get(viewId) ?? 0,
@@ -222,6 +262,11 @@ export class BoardSession {
 
   /** Events `first`, `first + 1`, ... of one view, in the order it published them. */
   events(client: ReflectorClient, first: number, data: readonly Uint8Array[]): void {
+    if (this.storageFailure && this.storageFailure.bytes > LIMITS.maxUnsavedBytes) {
+      // Not stamped: the client keeps these as unacknowledged and resends them when it is back.
+      client.close(CloseCode.BoardUnavailable, 'the host cannot save now');
+      return;
+    }
     for (let i = 0; i < data.length; i++) {
       const cseq = first + i;
       // A resend of something already sequenced (after a reconnect) is dropped, not applied twice.
@@ -369,6 +414,10 @@ export class BoardSession {
     this.flush();
     this.closed = true;
     clearInterval(this.tickTimer);
+    if (this.storageFailure) {
+      clearInterval(this.storageFailure.retry);
+      this.log(`board ${this.id}: closed with ${this.outbox.length} event(s) never saved or acknowledged (their senders still hold them)`);
+    }
     this.endRound();
     for (const client of this.clients.values()) {
       client.detached = true;

@@ -314,8 +314,9 @@ export class OpenBoard {
     const next = this.lastSeq + 1;
     const previous = this.log;
     if (next !== this.segments[this.segments.length - 1]!.first) {
-      this.segments.push({ first: next, file: path.join(this.dir, 'log', seqName(next, '.log')) });
-      this.log = new EventLog(this.segments[this.segments.length - 1]!.file, 0);
+      const file = path.join(this.dir, 'log', seqName(next, '.log'));
+      this.log = new EventLog(file, 0); // first: if it cannot be made, the board goes on in the old segment
+      this.segments.push({ first: next, file });
       await previous.close();
     }
 

@@ -74,13 +74,15 @@ export class EventLog {
     this.position += bytes.length;
     this.syncTimer ??= setTimeout(() => {
       this.syncTimer = null;
-      void this.sync();
+      // A failed background sync is tried again by the next; an explicit sync (flush, close) reports its own.
+      this.sync().catch(() => {});
     }, FSYNC_INTERVAL_MS);
   }
 
   /** Forces what was appended to stable storage. */
   sync(): Promise<void> {
-    this.syncing = this.syncing.then(
+    // Each sync is a fresh attempt: one that failed before does not fail every later one.
+    this.syncing = this.syncing.catch(() => {}).then(
       () => new Promise<void>((resolve, reject) => fs.fsync(this.fd, (err) => (err ? reject(err) : resolve()))),
     );
     return this.syncing;

@@ -17,7 +17,7 @@ import { debugHooks } from './debug';
 import { button, download, el, messageOf } from './dom';
 import { loadIdentity } from './identity';
 import { SharePanel } from './share-panel';
-import { showStatus } from './status';
+import { showHostStorage, showStatus } from './status';
 
 /** What a person is told when a host turns them away. */
 const REFUSALS: Record<number, string> = {
@@ -98,6 +98,7 @@ export class BoardScreen {
       },
       onDivergence: (msg) => console.error(`replicas diverged at event ${msg.seq}`, msg.hashes),
       onSnapshotStored: () => void screen?.saveThumbnail(),
+      onHostStorage: (ok) => showHostStorage(ok),
     });
     // A host that cannot be reached never refuses: it is just not there.
     let timer: ReturnType<typeof setTimeout> | undefined;

@@ -45,6 +45,8 @@ export interface SessionOptions<M extends Model> {
   onDivergence?: (msg: DivergenceMsg) => void;
   /** A snapshot of the board was verified and stored by the host (e.g. time to refresh a thumbnail). */
   onSnapshotStored?: (seq: number) => void;
+  /** The host cannot write the board now (false), or can again (true): meanwhile nothing is acknowledged. */
+  onHostStorage?: (ok: boolean) => void;
 }
 
 export class Session<M extends Model = Model> implements ViewHost {
@@ -55,6 +57,8 @@ export class Session<M extends Model = Model> implements ViewHost {
   status: SessionStatus = 'connecting';
   /** Why the host ended the session for good (a close code after which reconnecting cannot help). */
   endedBy: { code: number; reason: string } | null = null;
+  /** False while the host says it cannot save (a full disk): what is drawn waits, unacknowledged. */
+  hostCanSave = true;
   /** Stamped when a welcome arrives: which reflector incarnation this replica follows. */
   private epoch = '';
   private connection: Connection | null = null;
@@ -199,6 +203,7 @@ export class Session<M extends Model = Model> implements ViewHost {
   private connectionClosed(code: number, reason: string): void {
     this.connection = null;
     this.outgoing.clear();
+    this.hostCanSave = true; // the next connection hears it again if the host still cannot save
     if (this.left) return;
     if (FATAL_CLOSE_CODES.has(code)) {
       this.left = true;
@@ -271,6 +276,12 @@ export class Session<M extends Model = Model> implements ViewHost {
       case 'snap-stored':
         this.options.onSnapshotStored?.(msg.seq);
         for (const waiter of this.snapshotWaiters.splice(0)) waiter(true);
+        break;
+      case 'storage':
+        if (msg.ok !== this.hostCanSave) {
+          this.hostCanSave = msg.ok;
+          this.options.onHostStorage?.(msg.ok);
+        }
         break;
       case 'challenge':
         break;
