@@ -16,8 +16,8 @@ export const LIMITS = {
   maxFrameBytes: 1 << 20,
   /** Largest opaque payload of one model event. */
   maxEventBytes: 64 * 1024,
-  /** Most events one client frame may carry (a client batches what it publishes within BATCH_MS). */
-  maxEventsPerFrame: 512,
+  /** Most events one client frame may carry: the event burst, since a frame with more could never pass it. */
+  maxEventsPerFrame: 240,
   /** Largest opaque payload of one ephemeral message (cursor, stroke in progress). */
   maxEphemeralBytes: 16 * 1024,
   /** A snapshot is uploaded in chunks of at most this many bytes. */

@@ -13,12 +13,12 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'lanvas-test-'));
 }
 
-export async function startHost(options: { dataDir?: string; policy?: Partial<BoardPolicy>; secret?: string; boards?: string[]; guessRates?: GuessRates } = {}) {
+export async function startHost(options: { dataDir?: string; port?: number; policy?: Partial<BoardPolicy>; secret?: string; boards?: string[]; guessRates?: GuessRates } = {}) {
   const dataDir = options.dataDir ?? tempDataDir();
   const store = new BoardStore(dataDir);
   const secret = options.secret ?? SECRET;
   const logs: string[] = [];
-  const reflector = await Reflector.start({ store, resolve: (board) => (options.boards === undefined || options.boards.includes(board) ? { board, password: secret } : undefined), policy: options.policy, guessRates: options.guessRates, log: (l) => logs.push(l) });
+  const reflector = await Reflector.start({ store, resolve: (board) => (options.boards === undefined || options.boards.includes(board) ? { board, password: secret } : undefined), port: options.port, policy: options.policy, guessRates: options.guessRates, log: (l) => logs.push(l) });
   return { reflector, store, dataDir, logs, url: `ws://127.0.0.1:${reflector.port}` };
 }
 

@@ -4,7 +4,7 @@ import { Envelope, inEnvelope, type FrameCipher } from '../../shared/frame-ciphe
 import { encodeFrame } from '../../shared/frames';
 import { LIMITS, type ServerMsg, type UserInfo } from '../../shared/protocol';
 import { closeSocket } from './close-socket';
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter } from '../../shared/rate-limiter';
 
 export interface Rate {
   perSecond: number;

@@ -5,7 +5,7 @@
  * guess would be tested) use up the budget. A PAKE allows one guess per attempt, so these buckets bound
  * the guessing rate of an attacker on the LAN, however many addresses it uses, to the per-board rate.
  */
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter } from '../../shared/rate-limiter';
 
 export interface GuessRates {
   perAddress: { perMinute: number; burst: number };

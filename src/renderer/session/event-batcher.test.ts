@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LIMITS } from '../../shared/protocol';
+import { RateLimiter } from '../../shared/rate-limiter';
 import { EventBatcher, eventFrames, type OutgoingEvent } from './event-batcher';
 
 const ev = (cseq: number, bytes = 1): OutgoingEvent => ({ cseq, data: new Uint8Array(bytes) });
@@ -61,5 +62,22 @@ describe('EventBatcher', () => {
     vi.advanceTimersByTime(100);
     await tick();
     expect(sent).toEqual([[1, 1]]);
+  });
+
+  it('paces a large resend under the reflector\'s event rate, sending all of it', async () => {
+    const reflector = new RateLimiter(LIMITS.eventRate.perSecond, LIMITS.eventRate.burst);
+    const refused: number[] = [];
+    const paced = new EventBatcher((first, data) => {
+      sent.push([first, data.length]);
+      if (!reflector.take(data.length)) refused.push(first);
+    }, 16);
+    paced.resend(run(1, 600));
+    for (let ms = 0; ms < 15_000 && paced.waiting > 0; ms += 50) {
+      vi.advanceTimersByTime(50);
+      await tick();
+    }
+    expect(refused).toEqual([]);
+    expect(sent.reduce((n, [, count]) => n + count, 0)).toBe(600);
+    expect(sent.map(([first]) => first)).toEqual([...sent.map(([first]) => first)].sort((x, y) => x - y));
   });
 });

@@ -3,8 +3,16 @@
  * once the current task ends (events published together travel together); a busy one at most one frame
  * per `intervalMs`, the rule the reflector follows for its broadcasts. A client streaming events then
  * costs the reflector one frame to open and check per display frame instead of one per event.
+ * It also keeps within the reflector's event rate (by a bucket of its own, a tenth slower), so a burst
+ * (hundreds of events resent after an outage, a large paste) goes out paced instead of being refused.
  */
 import { BATCH_MS, LIMITS } from '../../shared/protocol';
+import { RateLimiter } from '../../shared/rate-limiter';
+
+/** The pace this client keeps: under the reflector's limit, so clocks that differ a little never matter. */
+const pace = () => new RateLimiter(LIMITS.eventRate.perSecond * 0.9, Math.floor(LIMITS.eventRate.burst * 0.9));
+/** When over the pace, wait until this many events may go (fewer, larger frames). */
+const PACED_CHUNK = 30;
 
 export interface OutgoingEvent {
   cseq: number;
@@ -44,6 +52,7 @@ export class EventBatcher {
   private scheduled = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private lastSent = -Infinity;
+  private rate = pace();
 
   constructor(
     private readonly send: SendEvents,
@@ -52,26 +61,30 @@ export class EventBatcher {
 
   push(event: OutgoingEvent): void {
     this.queue.push(event);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    const wait = this.lastSent + this.intervalMs - performance.now();
-    if (wait <= 0) queueMicrotask(() => this.flush());
-    else this.timer = setTimeout(() => this.flush(), wait);
+    this.schedule();
   }
 
-  /** Sends everything queued, now. */
+  /** Sends what is queued, now, as far as the pace allows; the rest follows when it does. */
   flush(): void {
     this.cancel();
     if (this.queue.length === 0) return;
+    const allowed = this.rate.available();
+    if (allowed === 0) return this.schedule();
     this.lastSent = performance.now();
-    const queue = this.queue;
-    this.queue = [];
-    for (const frame of eventFrames(queue)) this.send(frame[0]!.cseq, frame.map((e) => e.data));
+    const sending = this.queue.slice(0, allowed);
+    this.queue = this.queue.slice(allowed);
+    this.rate.take(sending.length);
+    for (const frame of eventFrames(sending)) this.send(frame[0]!.cseq, frame.map((e) => e.data));
+    if (this.queue.length > 0) this.schedule();
   }
 
-  /** Forgets what is queued and sends `events` instead, now (after a reconnect: all not yet acknowledged). */
+  /**
+   * Forgets what is queued and sends `events` instead (after a reconnect: all not yet acknowledged), on a
+   * new connection, whose reflector-side bucket starts full.
+   */
   resend(events: readonly OutgoingEvent[]): void {
     this.clear();
+    this.rate = pace();
     this.queue = [...events];
     this.flush();
   }
@@ -80,6 +93,19 @@ export class EventBatcher {
   clear(): void {
     this.cancel();
     this.queue = [];
+  }
+
+  /** Events waiting for their turn. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    const wait = Math.max(this.lastSent + this.intervalMs - performance.now(), this.rate.msUntil(Math.min(this.queue.length, PACED_CHUNK)));
+    if (wait <= 0) queueMicrotask(() => this.flush());
+    else this.timer = setTimeout(() => this.flush(), wait);
   }
 
   private cancel(): void {

@@ -5,7 +5,7 @@
  * reflector had not yet acknowledged, so none is lost and none is applied twice.
  */
 import { randomId } from '../../shared/bytes';
-import { EventKind, FATAL_CLOSE_CODES, LIMITS, type ClientMsg, type DivergenceMsg, type ServerMsg, type StampedEvent, type UserInfo, type WelcomeMsg } from '../../shared/protocol';
+import { CloseCode, EventKind, FATAL_CLOSE_CODES, LIMITS, type ClientMsg, type DivergenceMsg, type ServerMsg, type StampedEvent, type UserInfo, type WelcomeMsg } from '../../shared/protocol';
 import type { Model } from '../engine/model';
 import { readSnapshot } from '../engine/snapshot';
 import { encodeViewEvent } from '../engine/view-events';
@@ -205,7 +205,10 @@ export class Session<M extends Model = Model> implements ViewHost {
     this.outgoing.clear();
     this.hostCanSave = true; // the next connection hears it again if the host still cannot save
     if (this.left) return;
-    if (FATAL_CLOSE_CODES.has(code)) {
+    // Over the event rate once joined (our pace and the reflector's clock disagreed): nothing queued is
+    // dropped; the next connection starts with a full bucket, and what is unacknowledged goes again, paced.
+    const overRate = code === CloseCode.RateLimited && this.vm !== null;
+    if (FATAL_CLOSE_CODES.has(code) && !overRate) {
       this.left = true;
       this.endedBy = { code, reason };
       this.setStatus('closed', reason || `closed with code ${code}`);

@@ -1,4 +1,7 @@
-/** A token bucket: `perSecond` sustained, `burst` at once. */
+/**
+ * A token bucket: `perSecond` sustained, `burst` at once. The reflector holds each client to one; a
+ * client paces what it sends by its own, a little slower, so it never runs into the reflector's.
+ */
 export class RateLimiter {
   private tokens: number;
   private last: number;
@@ -24,6 +27,18 @@ export class RateLimiter {
     if (this.tokens < n) return false;
     this.tokens -= n;
     return true;
+  }
+
+  /** Whole tokens there are now. */
+  available(): number {
+    this.refill();
+    return Math.floor(this.tokens);
+  }
+
+  /** Milliseconds until `n` tokens (at most the burst) are there. */
+  msUntil(n: number): number {
+    this.refill();
+    return Math.max(0, ((Math.min(n, this.burst) - this.tokens) / this.perSecond) * 1000);
   }
 
   /** Gives a token back (the thing it paid for turned out not to count). */
