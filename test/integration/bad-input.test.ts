@@ -165,8 +165,10 @@ describe('bad input', () => {
     const c = new RawClient(host.url);
     await c.authenticate('main', SECRET, 'rawVIEWa');
     await c.next('welcome');
-    const data = encodeViewEvent('board', 'tag', { tag: 'packed' });
-    c.send({ t: 'publish', first: 1, data: Array.from({ length: LIMITS.eventRate.burst + 1 }, () => data) });
+    // Two full frames, each within the per-frame limit, together past the burst: the second is refused.
+    const frame = (tag: string) => Array.from({ length: LIMITS.maxEventsPerFrame }, () => encodeViewEvent('board', 'tag', { tag }));
+    c.send({ t: 'publish', first: 1, data: frame('allowed') });
+    c.send({ t: 'publish', first: 1 + LIMITS.maxEventsPerFrame, data: frame('packed') });
     await expectClosed(c, CloseCode.RateLimited, /too many events/);
     await healthyStillWorks();
     expect(healthy.model.tags.has('packed')).toBe(false);

@@ -25,6 +25,8 @@ export interface BoardPolicy {
   snapshotEveryMs: number;
   /** Give up on a snapshot round not finished by then. */
   snapshotTimeoutMs: number;
+  /** Replicas that have not reported their hash by then are left out of the round's vote. */
+  snapshotHashTimeoutMs: number;
   /** Time advances by ticks when no events flow. */
   tickMs: number;
   /**
@@ -39,6 +41,7 @@ export const DEFAULT_POLICY: BoardPolicy = {
   snapshotEveryEvents: 1000,
   snapshotEveryMs: 30_000,
   snapshotTimeoutMs: 20_000,
+  snapshotHashTimeoutMs: 10_000,
   tickMs: 100,
   batchMs: BATCH_MS,
 };
@@ -55,8 +58,14 @@ interface SnapshotRound {
   upload: { hash: Uint8Array; bytes: Uint8Array } | null;
   acked: [string, number][];
   timer: ReturnType<typeof setTimeout>;
+  /** Past the hash deadline: the round is decided by those who reported. */
+  hashesDue: boolean;
+  hashTimer: ReturnType<typeof setTimeout>;
   settled: boolean;
 }
+
+/** A failed round doubles the wait before the next one, up to this many times the usual. */
+const MAX_BACKOFF = 16;
 
 export type Logger = (line: string) => void;
 
@@ -78,6 +87,11 @@ export class BoardSession {
   private tickTimer: ReturnType<typeof setInterval>;
   private lastSnapshotTime: number;
   private round: SnapshotRound | null = null;
+  /** Where the last round was asked for, and how much longer than usual to wait after failures. */
+  private lastRoundSeq = 0;
+  private backoff = 1;
+  /** Views that were outvoted or failed to upload: not chosen to upload while others are there. */
+  private readonly suspects = new Set<string>();
   private closed = false;
   /** Set while the log cannot be written (a full disk): stamped events wait in the outbox, unsent. */
   private storageFailure: { retry: ReturnType<typeof setInterval>; bytes: number } | null = null;
@@ -284,8 +298,10 @@ export class BoardSession {
 
   private maybeSnapshot(): void {
     if (this.round !== null || this.clients.size === 0 || this.closed) return;
-    const since = this.seq - (this.board.snapshot?.seq ?? 0);
-    const due = since >= this.policy.snapshotEveryEvents || (since > 1 && this.now() - this.lastSnapshotTime >= this.policy.snapshotEveryMs);
+    // Counted from the last round asked for, stored or not, and slower after failures: a round that keeps
+    // failing must not make every replica serialise its board at every tick.
+    const since = this.seq - Math.max(this.board.snapshot?.seq ?? 0, this.lastRoundSeq);
+    const due = since >= this.policy.snapshotEveryEvents * this.backoff || (since > 1 && this.now() - this.lastSnapshotTime >= this.policy.snapshotEveryMs * this.backoff);
     if (due) this.requestSnapshot();
   }
 
@@ -298,7 +314,8 @@ export class BoardSession {
   /** Stamps a snapshot marker: every replica hashes its state after it; one uploads it. */
   requestSnapshot(): void {
     if (this.round !== null || this.clients.size === 0 || this.seq === (this.board.snapshot?.seq ?? 0)) return;
-    const uploader = this.clients.keys().next().value!;
+    const views = [...this.clients.keys()];
+    const uploader = views.find((v) => !this.suspects.has(v)) ?? views[0]!;
     const event = this.stamp(EventKind.Snapshot, '', 0, uploader);
     this.round = {
       seq: event[0],
@@ -311,8 +328,15 @@ export class BoardSession {
       upload: null,
       acked: [...this.board.acked],
       timer: setTimeout(() => this.abandonRound('timed out'), this.policy.snapshotTimeoutMs),
+      hashesDue: false,
+      hashTimer: setTimeout(() => {
+        if (this.round?.seq !== event[0]) return;
+        this.round.hashesDue = true;
+        this.settleRound();
+      }, this.policy.snapshotHashTimeoutMs),
       settled: false,
     };
+    this.lastRoundSeq = event[0];
     this.lastSnapshotTime = event[1];
   }
 
@@ -339,21 +363,35 @@ export class BoardSession {
     return true;
   }
 
+  /**
+   * Decides a round once every replica asked has reported its hash (or the deadline has passed) and the
+   * upload is in: the state a strict majority of the reporters agree on is stored, if the upload is that
+   * state. The minority is told (a divergence), and one replica cannot block the others' snapshots by
+   * lying or by staying silent; without a majority nothing is stored.
+   */
   private settleRound(): void {
     const round = this.round;
     if (round === null || round.settled || round.upload === null) return;
-    for (const view of round.expected) if (!round.hashes.has(view)) return; // still waiting
+    if (!round.hashesDue && [...round.expected].some((view) => !round.hashes.has(view))) return; // still waiting
     round.settled = true;
     const upload = round.upload;
-    const disagree = [...round.hashes.values()].some((h) => !bytesEqual(h, upload.hash));
-    if (disagree) {
+    const byHash = new Map<string, string[]>();
+    for (const [view, hash] of round.hashes) byHash.set(toHex(hash), [...(byHash.get(toHex(hash)) ?? []), view]);
+    const [majorityHash, majority] = [...byHash].find(([, views]) => views.length * 2 > round.hashes.size) ?? [null, [] as string[]];
+    if (byHash.size > 1 || majorityHash === null) {
       const hashes: Record<string, string> = {};
       for (const [view, hash] of round.hashes) hashes[view] = toHex(hash);
       hashes[`${round.uploader}:upload`] = toHex(upload.hash);
-      this.log(`board ${this.id}: DIVERGENCE at event ${round.seq}: ${JSON.stringify(hashes)}`);
+      const outvoted = [...round.hashes.keys()].filter((view) => !majority.includes(view));
+      for (const view of outvoted) this.suspects.add(view);
+      this.log(`board ${this.id}: DIVERGENCE at event ${round.seq}: ${majorityHash === null ? 'no majority' : `outvoted: ${outvoted.join(', ')}`} ${JSON.stringify(hashes)}`);
       this.broadcast({ t: 'divergence', seq: round.seq, hashes });
-      this.endRound();
-      return;
+    }
+    if (majorityHash === null) return this.endRound(false);
+    if (toHex(upload.hash) !== majorityHash) {
+      this.suspects.add(round.uploader);
+      this.log(`board ${this.id}: snapshot at event ${round.seq} not stored: the upload is not the majority's state`);
+      return this.endRound(false);
     }
     void this.verifyAndStore(round, upload);
   }
@@ -366,21 +404,26 @@ export class BoardSession {
       await this.board.storeSnapshot({ seq: round.seq, time: round.time, hash: upload.hash, bytes: upload.bytes, acked: round.acked });
       this.log(`board ${this.id}: snapshot stored at event ${round.seq} (${upload.bytes.length} bytes)`);
       this.broadcast({ t: 'snap-stored', seq: round.seq });
+      this.endRound(true);
     } catch (error) {
       this.log(`board ${this.id}: snapshot at event ${round.seq} rejected: ${(error as Error).message}`);
-    } finally {
-      this.endRound();
+      this.endRound(false);
     }
   }
 
   private abandonRound(why: string): void {
     if (this.round === null || this.round.settled) return;
     this.log(`board ${this.id}: snapshot at event ${this.round.seq} abandoned: ${why}`);
-    this.endRound();
+    if (this.round.upload === null) this.suspects.add(this.round.uploader);
+    this.endRound(false);
   }
 
-  private endRound(): void {
-    if (this.round) clearTimeout(this.round.timer);
+  private endRound(stored: boolean): void {
+    if (this.round) {
+      clearTimeout(this.round.timer);
+      clearTimeout(this.round.hashTimer);
+    }
+    this.backoff = stored ? 1 : Math.min(MAX_BACKOFF, this.backoff * 2);
     this.round = null;
     this.roundEnded?.();
     this.roundEnded = null;
@@ -418,7 +461,7 @@ export class BoardSession {
       clearInterval(this.storageFailure.retry);
       this.log(`board ${this.id}: closed with ${this.outbox.length} event(s) never saved or acknowledged (their senders still hold them)`);
     }
-    this.endRound();
+    this.endRound(false);
     for (const client of this.clients.values()) {
       client.detached = true;
       client.close(CloseCode.ServerShutdown, 'host is shutting down');
