@@ -73,13 +73,12 @@ export function decodeClientFrame(bytes: Uint8Array): ClientMsg {
       return m as unknown as ClientMsg;
     case 'snap-now':
       return { t: 'snap-now' };
-    case 'snap-chunk': {
-      const maxChunks = Math.ceil(LIMITS.maxSnapshotBytes / LIMITS.snapshotChunkBytes);
+    case 'snap-chunk':
+      // An upload announcing too much is well formed: the board refuses it as too large (1009).
       check(isInt(m.seq) && isBytes(m.hash, LIMITS.hashBytes, LIMITS.hashBytes), 'snap-chunk.seq/hash');
-      check(isInt(m.count, 1, maxChunks) && isInt(m.index, 0, m.count - 1), 'snap-chunk.index/count');
+      check(isInt(m.count, 1) && isInt(m.index, 0, m.count - 1) && isInt(m.size), 'snap-chunk.index/count/size');
       check(isBytes(m.bytes, LIMITS.snapshotChunkBytes), 'snap-chunk.bytes');
       return m as unknown as ClientMsg;
-    }
     default:
       throw new ValidationError('unknown message type');
   }

@@ -12,7 +12,7 @@ export const PROTOCOL_VERSION = 6;
 export const BATCH_MS = 16;
 
 export const LIMITS = {
-  /** Largest WebSocket frame the reflector accepts from a client, in bytes. */
+  /** Largest WebSocket frame the reflector accepts from a client, in bytes, as sent (sealed). */
   maxFrameBytes: 1 << 20,
   /** Largest opaque payload of one model event. */
   maxEventBytes: 64 * 1024,
@@ -24,6 +24,8 @@ export const LIMITS = {
   snapshotChunkBytes: 512 * 1024,
   /** Largest compressed snapshot the reflector will assemble. */
   maxSnapshotBytes: 256 * 1024 * 1024,
+  /** Largest snapshot once inflated: an upload that announces or inflates to more is refused. */
+  maxSnapshotRawBytes: 512 * 1024 * 1024,
   /** Token buckets per client: sustained rate per second and burst. */
   eventRate: { perSecond: 60, burst: 240 },
   ephemeralRate: { perSecond: 120, burst: 240 },
@@ -173,6 +175,11 @@ export interface SnapChunkMsg {
   hash: Uint8Array;
   index: number;
   count: number;
+  /**
+   * Length of the whole snapshot once inflated. The host inflates no further than this (nor than
+   * LIMITS.maxSnapshotRawBytes), so a small upload cannot make it inflate gigabytes.
+   */
+  size: number;
   bytes: Uint8Array;
 }
 /** Asks for a snapshot now (a window closing its board): answered by snap-stored once one is stored. */

@@ -64,14 +64,21 @@ describe('bad input', () => {
     await expectClosed(c, CloseCode.Malformed, /binary frames only/);
   });
 
-  it('an oversized frame', async () => {
+  it('an oversized frame: one byte over the limit', async () => {
     const before = boardSeq();
     const c = new RawClient(host.url);
     await c.opened();
-    c.sendBytes(new Uint8Array(LIMITS.maxFrameBytes + 64 * 1024));
+    c.sendBytes(new Uint8Array(LIMITS.maxFrameBytes + 1));
     expect((await c.closed).code).toBe(CloseCode.TooLarge);
     expect(boardSeq()).toBe(before);
     await healthyStillWorks();
+  });
+
+  it('a frame of exactly the limit is read (and judged by what it holds)', async () => {
+    const c = new RawClient(host.url);
+    await c.opened();
+    c.sendBytes(new Uint8Array(LIMITS.maxFrameBytes).fill(0xc1));
+    await expectClosed(c, CloseCode.Malformed, /malformed msgpack|not a message/);
   });
 
   it('an unknown message type', async () => {

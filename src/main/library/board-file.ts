@@ -3,17 +3,18 @@
  * everything (magic, checksum, every field, the snapshot's own hash, an unbroken run of events), so a
  * damaged or foreign file is refused with a reason and changes nothing.
  */
-import { createHash } from 'node:crypto';
-import { inflateSync, crc32 } from 'node:zlib';
+import { crc32 } from 'node:zlib';
+import { bytesEqual } from '../../shared/bytes';
 import { BOARD_FILE_FORMAT, BOARD_FILE_HEADER, BOARD_FILE_MAGIC, boardFilePackr, MAX_BOARD_FILE_BYTES, type BoardFile } from '../../shared/board-file';
 import { isStampedEvent } from '../../shared/frames';
 import { LIMITS } from '../../shared/protocol';
 import { isInt, isObj, isStr } from '../../shared/validate';
+import { inflateDigest } from '../store/inflate-digest';
 import { isStoredSnapshot } from '../store/snapshot-file';
 
 export class BoardFileError extends Error {}
 
-export function decodeBoardFile(bytes: Uint8Array): BoardFile {
+export async function decodeBoardFile(bytes: Uint8Array): Promise<BoardFile> {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (data.length > MAX_BOARD_FILE_BYTES) throw new BoardFileError('the file is too large to be a Lanvas board');
   if (data.length < BOARD_FILE_HEADER || !data.subarray(0, BOARD_FILE_MAGIC.length).equals(BOARD_FILE_MAGIC)) throw new BoardFileError('this is not a Lanvas board file');
@@ -30,13 +31,13 @@ export function decodeBoardFile(bytes: Uint8Array): BoardFile {
   const snapshot = v.snapshot;
   if (snapshot !== null) {
     if (!isStoredSnapshot(snapshot)) throw new BoardFileError('the file is damaged (bad snapshot)');
-    let raw: Buffer;
+    let digest: Uint8Array;
     try {
-      raw = inflateSync(snapshot.bytes, { maxOutputLength: LIMITS.maxSnapshotBytes * 4 });
+      digest = (await inflateDigest(snapshot.bytes, LIMITS.maxSnapshotRawBytes)).sha256;
     } catch {
-      throw new BoardFileError('the file is damaged (its snapshot does not inflate)');
+      throw new BoardFileError('the file is damaged (its snapshot does not inflate, or inflates past the largest board)');
     }
-    if (!createHash('sha256').update(raw).digest().equals(Buffer.from(snapshot.hash))) throw new BoardFileError('the file is damaged (its snapshot does not match its hash)');
+    if (!bytesEqual(digest, snapshot.hash)) throw new BoardFileError('the file is damaged (its snapshot does not match its hash)');
   }
   const events = v.events;
   if (!Array.isArray(events) || !events.every(isStampedEvent)) throw new BoardFileError('the file is damaged (bad events)');

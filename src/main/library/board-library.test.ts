@@ -70,9 +70,9 @@ describe('the board library', () => {
     expect(copy.name).toBe('Quarterly plan (copy)');
     const { fileName, bytes } = await library.exportFile(id);
     expect(fileName).toBe('Quarterly plan.lanvas');
-    const file = decodeBoardFile(bytes);
+    const file = await decodeBoardFile(bytes);
     expect(file.snapshot).not.toBeNull();
-    const imported = library.importFile(bytes);
+    const imported = await library.importFile(bytes);
     expect(imported.name).toBe('Quarterly plan');
     session.leave();
 
@@ -99,8 +99,8 @@ describe('the board library', () => {
       ['a string', /not a Lanvas board file/],
     ];
     for (const [input, reason] of cases) {
-      expect(() => library.importFile(input)).toThrow(BoardFileError);
-      expect(() => library.importFile(input)).toThrow(reason);
+      await expect(library.importFile(input)).rejects.toThrow(BoardFileError);
+      await expect(library.importFile(input)).rejects.toThrow(reason);
     }
     expect(fs.readdirSync(path.join(host.dataDir, 'boards')).sort()).toEqual(before);
     await host.reflector.close();

@@ -206,9 +206,9 @@ export class BoardLibrary {
   }
 
   /** A new board from a `.lanvas` file; a damaged or foreign file throws and writes nothing. */
-  importFile(bytes: unknown): BoardSummary {
+  async importFile(bytes: unknown): Promise<BoardSummary> {
     if (!(bytes instanceof Uint8Array)) throw new BoardFileError('this is not a Lanvas board file');
-    const file = decodeBoardFile(bytes);
+    const file = await decodeBoardFile(bytes);
     const id = newBoardId();
     const staging = path.join(this.store.dataDir, 'boards', `.import-${id}`);
     try {

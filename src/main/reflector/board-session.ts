@@ -5,18 +5,14 @@
  * agreement) and the ephemeral relay. What every participant gets is sealed once, with the board's
  * broadcast key, which changes whenever somebody leaves.
  */
-import { createHash } from 'node:crypto';
-import { promisify } from 'node:util';
-import { inflate } from 'node:zlib';
 import { bytesEqual, concatBytes, randomBytes, randomId, toHex } from '../../shared/bytes';
 import { Envelope, FrameCipher, inEnvelope } from '../../shared/frame-cipher';
 import { encodeEvent, encodeFrame, encodeWithEvents } from '../../shared/frames';
 import { BATCH_MS, CloseCode, EventKind, LIMITS, type HelloMsg, type ServerMsg, type SnapChunkMsg, type StampedEvent, type WelcomeMsg } from '../../shared/protocol';
 import type { OpenBoard } from '../store/board-store';
+import { inflateDigest } from '../store/inflate-digest';
 import type { ReflectorClient } from './client';
 import { nativeAead } from './native-aead';
-
-const inflateAsync = promisify(inflate);
 
 export interface BoardPolicy {
   /** Ask for a snapshot after this many events... */
@@ -53,9 +49,11 @@ interface SnapshotRound {
   /** Who must report a hash: the views connected when it was asked for. */
   expected: Set<string>;
   hashes: Map<string, Uint8Array>;
+  /** What the upload's first chunk announced; every later chunk must say the same. */
+  announced: Pick<SnapChunkMsg, 'hash' | 'count' | 'size'> | null;
   chunks: Uint8Array[];
   chunkBytes: number;
-  upload: { hash: Uint8Array; bytes: Uint8Array } | null;
+  upload: Upload | null;
   acked: [string, number][];
   timer: ReturnType<typeof setTimeout>;
   /** Past the hash deadline: the round is decided by those who reported. */
@@ -63,6 +61,16 @@ interface SnapshotRound {
   hashTimer: ReturnType<typeof setTimeout>;
   settled: boolean;
 }
+
+interface Upload {
+  hash: Uint8Array;
+  /** Announced length once inflated. */
+  size: number;
+  bytes: Uint8Array;
+}
+
+/** Most chunks a snapshot of the largest allowed size takes. */
+const MAX_CHUNKS = Math.ceil(LIMITS.maxSnapshotBytes / LIMITS.snapshotChunkBytes);
 
 /** A failed round doubles the wait before the next one, up to this many times the usual. */
 const MAX_BACKOFF = 16;
@@ -323,6 +331,7 @@ export class BoardSession {
       uploader,
       expected: new Set(this.clients.keys()),
       hashes: new Map(),
+      announced: null,
       chunks: [],
       chunkBytes: 0,
       upload: null,
@@ -352,11 +361,17 @@ export class BoardSession {
     const round = this.round;
     if (round === null || round.seq !== msg.seq || round.uploader !== client.viewId || round.upload !== null) return true;
     if (msg.index !== round.chunks.length) return false;
+    if (msg.index === 0) {
+      if (msg.count > MAX_CHUNKS || msg.size > LIMITS.maxSnapshotRawBytes) return false;
+      round.announced = { hash: msg.hash, count: msg.count, size: msg.size };
+    }
+    const announced = round.announced!;
+    if (msg.count !== announced.count || msg.size !== announced.size || !bytesEqual(msg.hash, announced.hash)) return false;
     round.chunkBytes += msg.bytes.length;
     if (round.chunkBytes > LIMITS.maxSnapshotBytes) return false;
     round.chunks.push(msg.bytes);
     if (round.chunks.length === msg.count) {
-      round.upload = { hash: msg.hash, bytes: concatBytes(round.chunks) };
+      round.upload = { hash: msg.hash, size: msg.size, bytes: concatBytes(round.chunks) };
       round.chunks = [];
       this.settleRound();
     }
@@ -396,19 +411,31 @@ export class BoardSession {
     void this.verifyAndStore(round, upload);
   }
 
-  private async verifyAndStore(round: SnapshotRound, upload: { hash: Uint8Array; bytes: Uint8Array }): Promise<void> {
+  /**
+   * Inflates the upload in bounded steps (never past its announced size) to check it is the state it
+   * claims; one that is not is logged and not stored, and its sender is not asked to upload again while
+   * someone else can. The replicas agreed, so nobody diverged.
+   */
+  private async verifyAndStore(round: SnapshotRound, upload: Upload): Promise<void> {
     try {
-      const raw = await inflateAsync(upload.bytes, { maxOutputLength: LIMITS.maxSnapshotBytes * 4 });
-      if (!bytesEqual(createHash('sha256').update(raw).digest(), upload.hash)) throw new Error('uploaded bytes do not match their hash');
-      if (this.closed) return;
-      await this.board.storeSnapshot({ seq: round.seq, time: round.time, hash: upload.hash, bytes: upload.bytes, acked: round.acked });
-      this.log(`board ${this.id}: snapshot stored at event ${round.seq} (${upload.bytes.length} bytes)`);
-      this.broadcast({ t: 'snap-stored', seq: round.seq });
-      this.endRound(true);
+      const { sha256, size } = await inflateDigest(upload.bytes, upload.size);
+      if (size !== upload.size) throw new Error(`it inflates to ${size} bytes, not the ${upload.size} announced`);
+      if (!bytesEqual(sha256, upload.hash)) throw new Error('its bytes do not match its hash');
     } catch (error) {
-      this.log(`board ${this.id}: snapshot at event ${round.seq} rejected: ${(error as Error).message}`);
-      this.endRound(false);
+      this.suspects.add(round.uploader);
+      this.log(`board ${this.id}: snapshot upload at event ${round.seq} from ${round.uploader} refused: ${(error as Error).message}`);
+      return this.endRound(false);
     }
+    if (this.closed) return;
+    try {
+      await this.board.storeSnapshot({ seq: round.seq, time: round.time, hash: upload.hash, bytes: upload.bytes, acked: round.acked });
+    } catch (error) {
+      this.log(`board ${this.id}: snapshot at event ${round.seq} not stored: ${(error as Error).message}`);
+      return this.endRound(false);
+    }
+    this.log(`board ${this.id}: snapshot stored at event ${round.seq} (${upload.bytes.length} bytes)`);
+    this.broadcast({ t: 'snap-stored', seq: round.seq });
+    this.endRound(true);
   }
 
   private abandonRound(why: string): void {

@@ -52,7 +52,8 @@ export interface Entrance {
   close(code: number, reason: string): Promise<void>;
 }
 
-const WS_OPTIONS = { maxPayload: LIMITS.maxFrameBytes + 4096, perMessageDeflate: false };
+/** The frame limit is the frame as sent (sealed), exactly: one byte more closes with 1009. */
+const WS_OPTIONS = { maxPayload: LIMITS.maxFrameBytes, perMessageDeflate: false };
 
 export class Reflector {
   private wss: WebSocketServer;

@@ -358,10 +358,10 @@ export class Session<M extends Model = Model> implements ViewHost {
     connection.send({ t: 'snap-hash', seq, hash });
     if (!upload) return;
     void this.options.compressor.deflate(raw).then((bytes) => {
-      const size = LIMITS.snapshotChunkBytes;
-      const count = Math.max(1, Math.ceil(bytes.length / size));
+      const chunk = LIMITS.snapshotChunkBytes;
+      const count = Math.max(1, Math.ceil(bytes.length / chunk));
       for (let index = 0; index < count; index++) {
-        connection.send({ t: 'snap-chunk', seq, hash, index, count, bytes: bytes.subarray(index * size, (index + 1) * size) });
+        connection.send({ t: 'snap-chunk', seq, hash, index, count, size: raw.length, bytes: bytes.subarray(index * chunk, (index + 1) * chunk) });
       }
     });
   }
