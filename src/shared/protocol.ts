@@ -90,7 +90,6 @@ export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
   CloseCode.Replaced,
   CloseCode.TooLarge,
   CloseCode.VersionMismatch,
-  CloseCode.RateLimited,
 ]);
 
 /** What a stamped event is. User events carry an opaque payload; the rest are written by the reflector. */

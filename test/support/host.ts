@@ -13,7 +13,7 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'lanvas-test-'));
 }
 
-export async function startHost(options: { dataDir?: string; port?: number; policy?: Partial<BoardPolicy>; secret?: string; boards?: string[]; guessRates?: GuessRates } = {}) {
+export async function startHost(options: { dataDir?: string; port?: number; policy?: Partial<BoardPolicy>; secret?: string; boards?: string[]; guessRates?: Partial<GuessRates> } = {}) {
   const dataDir = options.dataDir ?? tempDataDir();
   const store = new BoardStore(dataDir);
   const secret = options.secret ?? SECRET;

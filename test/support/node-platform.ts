@@ -19,3 +19,9 @@ export const zlibCompressor: Compressor = {
 };
 
 export const wsFactory: WebSocketFactory = (url) => new WebSocket(url, { maxPayload: 512 * 1024 * 1024 }) as unknown as WebSocketLike;
+
+/** The same, from one source address (127.0.0.2, 127.0.0.3, ... are all this machine): another host, as the reflector sees it. */
+export const wsFrom =
+  (localAddress: string): WebSocketFactory =>
+  (url) =>
+    new WebSocket(url, { maxPayload: 512 * 1024 * 1024, localAddress }) as unknown as WebSocketLike;

@@ -13,8 +13,9 @@ export class RawClient {
   /** Set once authenticated: frames are sealed both ways from then on. */
   channel: ClientChannel | null = null;
 
-  constructor(url: string) {
-    this.ws = new WebSocket(url);
+  /** `localAddress`: the source address to connect from (127.0.0.x), as if from another host. */
+  constructor(url: string, localAddress?: string) {
+    this.ws = new WebSocket(url, { localAddress });
     this.ws.on('message', (data: Buffer) => {
       try {
         this.received.push(this.channel ? this.channel.incoming.open(data) : decodeServerFrame(data));

@@ -37,12 +37,14 @@ export interface ReflectorOptions {
   /** Per-client rate limits (default: LIMITS in the protocol). */
   rates?: ClientRates;
   /** How fast wrong passwords may be tried (default: DEFAULT_GUESS_RATES). */
-  guessRates?: GuessRates;
+  guessRates?: Partial<GuessRates>;
   log?: Logger;
 }
 
 type Phase =
   | { name: 'hello' }
+  /** The board's guess budget is spent: the hello waits its turn for a challenge. */
+  | { name: 'waiting'; withdraw: () => void }
   | { name: 'auth'; hello: HelloMsg; admission: Admission; handshake: ServerHandshake; refund: () => void }
   | { name: 'joined'; client: ReflectorClient; board: BoardSession; channel: SealedChannel };
 
@@ -72,7 +74,7 @@ export class Reflector {
     this.wss = wss;
     this.policy = { ...DEFAULT_POLICY, ...options.policy };
     this.log = options.log ?? (() => {});
-    this.guesses = new GuessLimiter(options.guessRates ?? DEFAULT_GUESS_RATES);
+    this.guesses = new GuessLimiter({ ...DEFAULT_GUESS_RATES, ...options.guessRates });
     this.heartbeat = new Heartbeat(LIMITS.pingMs, LIMITS.peerSilenceMs, (socket) => {
       this.log(`dropped a connection silent for over ${LIMITS.peerSilenceMs / 1000} s`);
       socket.terminate();
@@ -165,18 +167,25 @@ export class Reflector {
           if (msg.v !== PROTOCOL_VERSION) return reject(CloseCode.VersionMismatch, `protocol ${msg.v} is not ${PROTOCOL_VERSION}`);
           const admission = resolveRef(msg.board);
           if (admission === undefined) return reject(CloseCode.UnknownBoard, 'no such board or code here');
-          const refund = this.guesses.attempt(address, msg.board);
-          if (refund === null) return reject(CloseCode.RateLimited, 'too many wrong attempts: wait a minute and try again');
-          let handshake: ServerHandshake;
-          try {
-            handshake = new ServerHandshake(msg.board, admission.password, msg.sid, msg.share, nativeAead);
-          } catch {
-            return reject(CloseCode.Malformed, 'hello.share is not a valid key share');
-          }
-          socket.send(encodeFrame({ t: 'challenge', share: handshake.share, proof: handshake.proof }));
-          phase = { name: 'auth', hello: msg, admission, handshake, refund };
+          const hello = msg;
+          // The handshake's work is done only once the hello is let through, so refused ones cost nothing.
+          const request = this.guesses.request(address, msg.board, (refund) => {
+            if (socket.readyState !== socket.OPEN) return;
+            let handshake: ServerHandshake;
+            try {
+              handshake = new ServerHandshake(hello.board, admission.password, hello.sid, hello.share, nativeAead);
+            } catch {
+              return reject(CloseCode.Malformed, 'hello.share is not a valid key share');
+            }
+            socket.send(encodeFrame({ t: 'challenge', share: handshake.share, proof: handshake.proof }));
+            phase = { name: 'auth', hello, admission, handshake, refund };
+          });
+          if ('refused' in request) return reject(CloseCode.RateLimited, request.refused);
+          if (phase.name === 'hello') phase = { name: 'waiting', withdraw: request.withdraw };
           return;
         }
+        case 'waiting':
+          return reject(CloseCode.Malformed, 'expected nothing before the challenge');
         case 'auth': {
           if (msg.t !== 'auth') return reject(CloseCode.Malformed, 'expected auth');
           const { hello, admission, handshake, refund } = phase;
@@ -226,6 +235,7 @@ export class Reflector {
     });
     socket.on('close', () => {
       clearTimeout(authTimer);
+      if (phase.name === 'waiting') phase.withdraw();
       if (phase.name === 'joined') phase.board.leave(phase.client);
     });
     socket.on('error', () => {
@@ -237,6 +247,7 @@ export class Reflector {
   async close(): Promise<void> {
     this.closing = true;
     this.heartbeat.stop();
+    this.guesses.stop();
     await Promise.all([...this.boards.values()].map((b) => b.close()));
     this.boards.clear();
     for (const wss of [this.wss, ...this.entrances]) {

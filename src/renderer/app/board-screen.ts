@@ -17,7 +17,7 @@ import { debugHooks } from './debug';
 import { button, download, el, messageOf } from './dom';
 import { loadIdentity } from './identity';
 import { SharePanel } from './share-panel';
-import { showHostStorage, showStatus } from './status';
+import { showHostStorage, showStatus, showWaiting } from './status';
 
 /** What a person is told when a host turns them away. */
 const REFUSALS: Record<number, string> = {
@@ -26,7 +26,6 @@ const REFUSALS: Record<number, string> = {
   [CloseCode.SessionEnded]: 'The host stopped sharing this board.',
   [CloseCode.Removed]: 'The host removed you from this board.',
   [CloseCode.VersionMismatch]: 'The host runs a different version of Lanvas.',
-  [CloseCode.RateLimited]: 'Too many wrong attempts: wait a minute and try again.',
 };
 
 const MENU_TO_COMMAND: Partial<Record<MenuCommand, Command>> = {
@@ -99,12 +98,21 @@ export class BoardScreen {
       onDivergence: (msg) => console.error(`replicas diverged at event ${msg.seq}`, msg.hashes),
       onSnapshotStored: () => void screen?.saveThumbnail(),
       onHostStorage: (ok) => showHostStorage(ok),
+      onTurnedAway: (_, retryInMs) => {
+        // The host answered, so it is there: wait for the next try rather than give up on it.
+        armTimeout(retryInMs + JOIN_TIMEOUT_MS);
+        showWaiting(`Many attempts at this board right now: trying again in ${Math.ceil(retryInMs / 1000)} s…`);
+      },
     });
     // A host that cannot be reached never refuses: it is just not there.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('The host cannot be reached: it may have stopped, or left the network.')), JOIN_TIMEOUT_MS);
-    });
+    let giveUp: (error: Error) => void = () => {};
+    const armTimeout = (ms: number) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => giveUp(new Error('The host cannot be reached: it may have stopped, or left the network.')), ms);
+    };
+    const timeout = new Promise<never>((_, reject) => (giveUp = reject));
+    armTimeout(JOIN_TIMEOUT_MS);
     try {
       session = await Promise.race([joining, timeout]);
     } catch (error) {

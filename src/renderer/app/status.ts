@@ -27,6 +27,14 @@ export function showHostStorage(ok: boolean): void {
   showStatus((statusEl().dataset.status as SessionStatus | undefined) ?? 'connected');
 }
 
+/** While a join waits its turn (the host turned it away for now): what it waits for, in words. */
+export function showWaiting(message: string): void {
+  const el = statusEl();
+  el.dataset.status = 'connecting';
+  el.textContent = message;
+  el.title = message;
+}
+
 /** Hides it where no session is meant to be shown (the home screen) or shows it again. */
 export function statusVisible(visible: boolean): void {
   statusEl().hidden = !visible;

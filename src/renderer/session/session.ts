@@ -47,7 +47,15 @@ export interface SessionOptions<M extends Model> {
   onSnapshotStored?: (seq: number) => void;
   /** The host cannot write the board now (false), or can again (true): meanwhile nothing is acknowledged. */
   onHostStorage?: (ok: boolean) => void;
+  /**
+   * The host turned this join away for now (many attempts at this board or from this address); the
+   * session tries again in `retryInMs` by itself.
+   */
+  onTurnedAway?: (reason: string, retryInMs: number) => void;
 }
+
+/** A join turned away for now waits at least this long before it tries again, and at most the max. */
+export const TURNED_AWAY_RETRY_MS = { min: 3000, max: 30_000 };
 
 export class Session<M extends Model = Model> implements ViewHost {
   readonly viewId: string;
@@ -205,10 +213,7 @@ export class Session<M extends Model = Model> implements ViewHost {
     this.outgoing.clear();
     this.hostCanSave = true; // the next connection hears it again if the host still cannot save
     if (this.left) return;
-    // Over the event rate once joined (our pace and the reflector's clock disagreed): nothing queued is
-    // dropped; the next connection starts with a full bucket, and what is unacknowledged goes again, paced.
-    const overRate = code === CloseCode.RateLimited && this.vm !== null;
-    if (FATAL_CLOSE_CODES.has(code) && !overRate) {
+    if (FATAL_CLOSE_CODES.has(code)) {
       this.left = true;
       this.endedBy = { code, reason };
       this.setStatus('closed', reason || `closed with code ${code}`);
@@ -217,10 +222,17 @@ export class Session<M extends Model = Model> implements ViewHost {
       return;
     }
     this.setStatus(this.vm === null ? 'connecting' : 'reconnecting', reason);
-    const max = this.options.reconnectDelayMs?.max ?? 5000;
+    // 4429 is never the end. Over the event rate once joined (our pace and the reflector's clock
+    // disagreed), nothing queued is dropped: the next connection starts with a full bucket and what is
+    // unacknowledged goes again, paced. Turned away before joining (guessers crowd the board), the join
+    // waits longer and tries again, and the person is told.
+    const turnedAway = code === CloseCode.RateLimited && this.vm === null;
+    if (turnedAway) this.retryDelay = Math.max(this.retryDelay, TURNED_AWAY_RETRY_MS.min);
+    const max = turnedAway ? TURNED_AWAY_RETRY_MS.max : (this.options.reconnectDelayMs?.max ?? 5000);
     // jitter keeps a room full of clients from reconnecting in lockstep after the host comes back
     const delay = this.retryDelay * (0.75 + Math.random() * 0.5);
     this.retryDelay = Math.min(max, this.retryDelay * 2);
+    if (turnedAway) this.options.onTurnedAway?.(reason, delay);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       if (!this.left) this.connect();
