@@ -4,7 +4,7 @@
  * opened and validated; a bad one closes that one connection with a close code and a reason, and
  * touches nothing else.
  */
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { decodeClientFrame, encodeFrame } from '../../shared/frames';
@@ -15,6 +15,7 @@ import { describeRecovery, type BoardStore } from '../store/board-store';
 import { BoardSession, DEFAULT_POLICY, type BoardPolicy, type Logger } from './board-session';
 import { DEFAULT_RATES, ReflectorClient, type ClientRates } from './client';
 import { closeSocket } from './close-socket';
+import { guardConnections } from './connection-guard';
 import { DEFAULT_GUESS_RATES, GuessLimiter, type GuessRates } from './guess-limiter';
 import { Heartbeat } from './heartbeat';
 import { nativeAead } from './native-aead';
@@ -70,6 +71,8 @@ export class Reflector {
   private constructor(
     private readonly options: ReflectorOptions,
     wss: WebSocketServer,
+    /** The HTTP server it made for itself (none when it was given one), closed with it. */
+    private readonly ownServer: HttpServer | null,
   ) {
     this.wss = wss;
     this.policy = { ...DEFAULT_POLICY, ...options.policy };
@@ -83,12 +86,13 @@ export class Reflector {
   }
 
   static async start(options: ReflectorOptions): Promise<Reflector> {
+    const ownServer = options.server ? null : createServer((_, res) => res.writeHead(426, { 'Content-Type': 'text/plain' }).end('a Lanvas reflector: connect with WebSocket\n'));
+    const server = options.server ?? ownServer!;
+    guardConnections(server);
     // The frame limit sits in ws itself, so an oversized frame is refused (1009) before it is buffered.
-    const wss = options.server
-      ? new WebSocketServer({ ...WS_OPTIONS, server: options.server })
-      : new WebSocketServer({ ...WS_OPTIONS, port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
-    if (!options.server) await new Promise<void>((resolve, reject) => wss.once('listening', resolve).once('error', reject));
-    return new Reflector(options, wss);
+    const wss = new WebSocketServer({ ...WS_OPTIONS, server });
+    if (ownServer) await new Promise<void>((resolve, reject) => ownServer.once('error', reject).listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
+    return new Reflector(options, wss, ownServer);
   }
 
   /** The port it listens on (when it made its own server). */
@@ -101,6 +105,7 @@ export class Reflector {
    * the host's window on loopback and joiners on the LAN share one board session.
    */
   attach(server: HttpServer, resolve: (ref: string) => Admission | undefined): Entrance {
+    guardConnections(server);
     const wss = new WebSocketServer({ ...WS_OPTIONS, server });
     this.entrances.add(wss);
     wss.on('connection', (socket, request) => this.accept(socket, request, resolve));
@@ -255,5 +260,9 @@ export class Reflector {
       await new Promise<void>((resolve) => wss.close(() => resolve()));
     }
     this.entrances.clear();
+    if (this.ownServer) {
+      this.ownServer.closeAllConnections();
+      await new Promise<void>((resolve) => this.ownServer!.close(() => resolve()));
+    }
   }
 }
