@@ -99,7 +99,8 @@ async function reflectorClient(url: string): Promise<BenchClient> {
       if (msg.t === 'challenge') {
         const answer = handshake.answer(msg.share, msg.proof);
         if (answer === null) return reject(new Error('the bench host did not prove the secret'));
-        ws.send(encodeFrame({ t: 'auth', proof: answer.proof }));
+        const join = answer.channel.outgoing.seal(encodeFrame({ viewId: id, user: { name: 'bench', color: '#000000' } }));
+        ws.send(encodeFrame({ t: 'auth', proof: answer.proof, join }));
         channel = answer.channel;
       } else if (msg.t === 'welcome') resolve();
       else if (msg.t === 'events') {
@@ -112,7 +113,7 @@ async function reflectorClient(url: string): Promise<BenchClient> {
     });
   });
   const { sid, share } = handshake;
-  ws.send(encodeFrame({ t: 'hello', v: PROTOCOL_VERSION, board: 'bench', viewId: id, sid, share, user: { name: 'bench', color: '#000000' } }));
+  ws.send(encodeFrame({ t: 'hello', v: PROTOCOL_VERSION, board: 'bench', sid, share }));
   await welcomed;
   return client;
 }

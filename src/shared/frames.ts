@@ -9,6 +9,7 @@ import {
   LIMITS,
   type ClientMsg,
   type EventsMsg,
+  type JoinInfo,
   type ServerMsg,
   type SnapshotRecord,
   type StampedEvent,
@@ -20,17 +21,20 @@ import { check, isBytes, isFiniteNumber, isInt, isObj, isStr, ValidationError, t
 // Plain msgpack: no shared record structures, so every frame decodes on its own.
 const packr = new Packr({ useRecords: false, moreTypes: false, mapsAsObjects: true });
 
-export function encodeFrame(msg: ClientMsg | ServerMsg): Uint8Array {
+export function encodeFrame(msg: ClientMsg | ServerMsg | JoinInfo): Uint8Array {
   return packr.pack(msg);
 }
 
-function decodeObj(bytes: Uint8Array): Obj {
-  let value: unknown;
+function unpack(bytes: Uint8Array): unknown {
   try {
-    value = packr.unpack(bytes);
+    return packr.unpack(bytes);
   } catch {
     throw new ValidationError('malformed msgpack');
   }
+}
+
+function decodeObj(bytes: Uint8Array): Obj {
+  const value = unpack(bytes);
   check(isObj(value) && typeof value.t === 'string', 'frame is not a message');
   return value;
 }
@@ -44,21 +48,15 @@ export function isUserInfo(v: unknown): v is UserInfo {
 export function decodeClientFrame(bytes: Uint8Array): ClientMsg {
   const m = decodeObj(bytes);
   switch (m.t) {
-    case 'hello': {
+    case 'hello':
       check(isInt(m.v), 'hello.v');
       check(isBoardId(m.board), 'hello.board');
-      check(isViewId(m.viewId), 'hello.viewId');
       check(isBytes(m.sid, LIMITS.sidBytes, LIMITS.sidBytes), 'hello.sid');
       check(isBytes(m.share, LIMITS.shareBytes, LIMITS.shareBytes), 'hello.share');
-      check(isUserInfo(m.user), 'hello.user');
-      if (m.resume !== undefined) {
-        const r = m.resume;
-        check(isObj(r) && isStr(r.epoch, 64) && isInt(r.seq), 'hello.resume');
-      }
       return m as unknown as ClientMsg;
-    }
     case 'auth':
       check(isBytes(m.proof, LIMITS.proofBytes, LIMITS.proofBytes), 'auth.proof');
+      check(isBytes(m.join, 1024), 'auth.join');
       return m as unknown as ClientMsg;
     case 'publish':
       check(isInt(m.first, 1), 'publish.first');
@@ -82,6 +80,19 @@ export function decodeClientFrame(bytes: Uint8Array): ClientMsg {
     default:
       throw new ValidationError('unknown message type');
   }
+}
+
+/** The opened `auth.join`: who is joining. */
+export function decodeJoinInfo(bytes: Uint8Array): JoinInfo {
+  const m = unpack(bytes);
+  check(isObj(m), 'join is not a map');
+  check(isViewId(m.viewId), 'join.viewId');
+  check(isUserInfo(m.user), 'join.user');
+  if (m.resume !== undefined) {
+    const r = m.resume;
+    check(isObj(r) && isStr(r.epoch, 64) && isInt(r.seq), 'join.resume');
+  }
+  return { viewId: m.viewId, user: m.user, ...(m.resume === undefined ? {} : { resume: m.resume as JoinInfo['resume'] }) };
 }
 
 export function isStampedEvent(v: unknown): v is StampedEvent {

@@ -3,7 +3,7 @@
  * docs/protocol.md explains the handshake and the order of messages; keep the two in step.
  */
 
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 /**
  * Both ends batch by one display frame: a busy board broadcasts, and a busy client publishes, at most
@@ -132,23 +132,29 @@ export interface SnapshotRecord {
 }
 
 // ---- client to reflector ----
+/** The hello holds only what the key agreement needs, in clear; who is joining goes sealed in `auth`. */
 export interface HelloMsg {
   t: 'hello';
   v: number;
   /** The board id, or an invite code's session part: what the reflector looks the password up by. */
   board: string;
-  viewId: string;
   /** PAKE session id, fresh per connection. */
   sid: Uint8Array;
   /** The client's PAKE share. */
   share: Uint8Array;
-  user: UserInfo;
-  /** Present when reconnecting: the reflector incarnation and the last event this client processed. */
-  resume?: { epoch: string; seq: number };
 }
 export interface AuthMsg {
   t: 'auth';
   proof: Uint8Array;
+  /** A JoinInfo, sealed as the client's frame 0: nobody on the network sees who joins. */
+  join: Uint8Array;
+}
+/** Who is joining: sent sealed inside `auth`. */
+export interface JoinInfo {
+  viewId: string;
+  user: UserInfo;
+  /** Present when reconnecting: the reflector incarnation and the last event this client processed. */
+  resume?: { epoch: string; seq: number };
 }
 export interface PublishMsg {
   t: 'publish';

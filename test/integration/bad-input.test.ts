@@ -91,7 +91,7 @@ describe('bad input', () => {
   it('a field of the wrong type', async () => {
     const c = new RawClient(host.url);
     await c.opened();
-    c.send({ t: 'hello', v: PROTOCOL_VERSION, board: '../../etc', viewId: 'rawVIEW1', sid: new Uint8Array(16), share: new Uint8Array(32), user: { name: 'x', color: '#000000' } });
+    c.send({ t: 'hello', v: PROTOCOL_VERSION, board: '../../etc', sid: new Uint8Array(16), share: new Uint8Array(32) });
     await expectClosed(c, CloseCode.Malformed, /hello.board/);
   });
 
@@ -122,7 +122,7 @@ describe('bad input', () => {
   it('a key share that is not a group element', async () => {
     const c = new RawClient(host.url);
     await c.opened();
-    c.send({ t: 'hello', v: PROTOCOL_VERSION, board: 'main', viewId: 'rawVIEW8', sid: new Uint8Array(16), share: new Uint8Array(32).fill(0xff), user: { name: 'x', color: '#000000' } });
+    c.send({ t: 'hello', v: PROTOCOL_VERSION, board: 'main', sid: new Uint8Array(16), share: new Uint8Array(32).fill(0xff) });
     await expectClosed(c, CloseCode.Malformed, /not a valid key share/);
   });
 
@@ -153,7 +153,7 @@ describe('bad input', () => {
   it('a protocol version from another release', async () => {
     const c = new RawClient(host.url);
     await c.opened();
-    c.send({ t: 'hello', v: PROTOCOL_VERSION + 1, board: 'main', viewId: 'rawVIEW5', sid: new Uint8Array(16), share: new Uint8Array(32), user: { name: 'x', color: '#000000' } });
+    c.send({ t: 'hello', v: PROTOCOL_VERSION + 1, board: 'main', sid: new Uint8Array(16), share: new Uint8Array(32) });
     await expectClosed(c, CloseCode.VersionMismatch, /protocol/);
   });
 
@@ -228,10 +228,13 @@ describe('guessing the password', () => {
     }
   });
 
-  it('an eavesdropper sees no board content: every frame after the handshake is sealed', async () => {
+  it('an eavesdropper sees no board content and no names: every frame after the hello is sealed, and the hello says only which board', async () => {
     const c = new RawClient(host.url);
     const raw: Buffer[] = [];
+    const sent: Buffer[] = [];
     c.ws.on('message', (data: Buffer) => raw.push(data));
+    const send = c.ws.send.bind(c.ws);
+    c.ws.send = ((data: Uint8Array) => (sent.push(Buffer.from(data)), send(data))) as typeof c.ws.send;
     await c.authenticate('main', SECRET, 'rawVIEWa');
     await c.next('welcome');
     healthy.publish('board', 'add', { key: 'secret-label-xyz', label: 'secret-label-xyz', by: 'H' });
@@ -243,6 +246,10 @@ describe('guessing the password', () => {
     const wire = Buffer.concat(raw.slice(1));
     expect(wire.includes(label)).toBe(false);
     expect(wire.includes(Buffer.from('Healthy'))).toBe(false);
+    // Nor does the client's side, from its hello on, say who it is: its view id and name go sealed.
+    const outgoing = Buffer.concat(sent);
+    expect(outgoing.includes(Buffer.from('rawVIEWa'))).toBe(false);
+    expect(outgoing.includes(Buffer.from('raw client'))).toBe(false);
     c.ws.close();
   });
 });

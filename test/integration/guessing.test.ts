@@ -31,7 +31,7 @@ async function guess(address: string, n: number): Promise<number> {
   await raw.opened();
   raw.hello('room', `guess ${n}`, `guess${n}x`);
   const challenge = raw.next('challenge', 15_000).then(
-    () => raw.send({ t: 'auth', proof: new Uint8Array(32) }),
+    () => raw.send({ t: 'auth', proof: new Uint8Array(32), join: new Uint8Array(64) }),
     () => {},
   );
   const { code } = await raw.closed;

@@ -41,10 +41,14 @@ export class RawClient {
     this.ws.send(bytes);
   }
 
+  /** Who this client says it is, sealed in its auth. */
+  private viewId = 'rawVIEW1';
+
   hello(board: string, password: string, viewId = 'rawVIEW1'): void {
     this.handshake = new ClientHandshake(board, password);
+    this.viewId = viewId;
     const { sid, share } = this.handshake;
-    this.send({ t: 'hello', v: PROTOCOL_VERSION, board, viewId, sid, share, user: { name: 'raw', color: '#000000' } });
+    this.send({ t: 'hello', v: PROTOCOL_VERSION, board, sid, share });
   }
 
   async next(type: ServerMsg['t'], ms = 5000): Promise<ServerMsg> {
@@ -68,10 +72,11 @@ export class RawClient {
     const challenge = (await this.next('challenge')) as Extract<ServerMsg, { t: 'challenge' }>;
     const answer = this.handshake!.answer(challenge.share, challenge.proof);
     if (answer === null || badProof) {
-      this.send({ t: 'auth', proof: randomBytes(32) });
+      this.send({ t: 'auth', proof: randomBytes(32), join: randomBytes(64) });
       return answer !== null;
     }
-    this.send({ t: 'auth', proof: answer.proof });
+    const join = answer.channel.outgoing.seal(encodeFrame({ viewId: this.viewId, user: { name: 'raw client', color: '#000000' } }));
+    this.send({ t: 'auth', proof: answer.proof, join });
     this.channel = answer.channel;
     return true;
   }

@@ -8,7 +8,7 @@
 import { bytesEqual, concatBytes, randomBytes, randomId, toHex } from '../../shared/bytes';
 import { Envelope, FrameCipher, inEnvelope } from '../../shared/frame-cipher';
 import { encodeEvent, encodeFrame, encodeWithEvents } from '../../shared/frames';
-import { BATCH_MS, CloseCode, EventKind, LIMITS, type HelloMsg, type ServerMsg, type SnapChunkMsg, type StampedEvent, type WelcomeMsg } from '../../shared/protocol';
+import { BATCH_MS, CloseCode, EventKind, LIMITS, type JoinInfo, type ServerMsg, type SnapChunkMsg, type StampedEvent, type WelcomeMsg } from '../../shared/protocol';
 import type { OpenBoard } from '../store/board-store';
 import { inflateDigest } from '../store/inflate-digest';
 import type { ReflectorClient } from './client';
@@ -224,7 +224,7 @@ export class BoardSession {
 
   // ---- participants ----
 
-  join(client: ReflectorClient, hello: HelloMsg): void {
+  join(client: ReflectorClient, resume: JoinInfo['resume']): void {
     const previous = this.clients.get(client.viewId);
     if (previous) {
       previous.detached = true;
@@ -237,14 +237,14 @@ export class BoardSession {
     // What is stamped but not yet saved counts too: the client will resend it, and it must not go in twice.
     client.lastCseq = this.board.acked.get(client.viewId) ?? 0;
     for (const e of this.outbox) if (e[2] === EventKind.User && e[3] === client.viewId) client.lastCseq = Math.max(client.lastCseq, e[4]);
-    client.sendFrame(this.welcome(client.viewId, hello.resume));
+    client.sendFrame(this.welcome(client.viewId, resume));
     this.clients.set(client.viewId, client);
     this.stamp(EventKind.Join, client.viewId, 0, client.user);
     this.log(`board ${this.id}: ${client.user.name} (${client.viewId}) joined; ${this.clients.size} connected`);
   }
 
   /** The welcome frame: packed here because the events go in as the log's encodings. */
-  private welcome(viewId: string, resume: HelloMsg['resume']): Uint8Array {
+  private welcome(viewId: string, resume: JoinInfo['resume']): Uint8Array {
     const { board } = this;
     const firstInMemory = board.snapshot?.seq ?? 0;
     const canResume = resume !== undefined && resume.epoch === this.epoch && resume.seq >= firstInMemory && resume.seq <= this.seq;

@@ -7,9 +7,9 @@
 import { createServer, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { decodeClientFrame, encodeFrame } from '../../shared/frames';
+import { decodeClientFrame, decodeJoinInfo, encodeFrame } from '../../shared/frames';
 import { ServerHandshake, type SealedChannel } from '../../shared/handshake';
-import { CloseCode, LIMITS, PROTOCOL_VERSION, type ClientMsg, type HelloMsg } from '../../shared/protocol';
+import { CloseCode, LIMITS, PROTOCOL_VERSION, type ClientMsg, type HelloMsg, type JoinInfo } from '../../shared/protocol';
 import { ValidationError } from '../../shared/validate';
 import { describeRecovery, type BoardStore } from '../store/board-store';
 import { BoardSession, DEFAULT_POLICY, type BoardPolicy, type Logger } from './board-session';
@@ -201,6 +201,12 @@ export class Reflector {
           }
           refund();
           clearTimeout(authTimer);
+          let join: JoinInfo;
+          try {
+            join = decodeJoinInfo(channel.incoming.open(msg.join));
+          } catch (error) {
+            return reject(CloseCode.Malformed, error instanceof ValidationError ? error.message : 'auth.join does not open');
+          }
           if (this.closing) return reject(CloseCode.ServerShutdown, 'host is shutting down');
           let board: BoardSession;
           try {
@@ -210,9 +216,9 @@ export class Reflector {
             this.log(`board ${admission.board}: cannot be opened: ${(error as Error).message}`);
             return reject(CloseCode.BoardUnavailable, 'the host cannot open this board');
           }
-          const client = new ReflectorClient(socket, hello.viewId, hello.user, channel.outgoing, this.options.rates ?? DEFAULT_RATES);
+          const client = new ReflectorClient(socket, join.viewId, join.user, channel.outgoing, this.options.rates ?? DEFAULT_RATES);
           phase = { name: 'joined', client, board, channel };
-          board.join(client, hello);
+          board.join(client, join.resume);
           return;
         }
         case 'joined': {

@@ -62,9 +62,8 @@ export class Connection {
     this.socket = factory(url);
     this.socket.binaryType = 'arraybuffer';
     this.socket.addEventListener('open', () => {
-      const { board, viewId, user, resume } = params;
       const { sid, share } = this.handshake;
-      this.send({ t: 'hello', v: PROTOCOL_VERSION, board, viewId, user, sid, share, ...(resume ? { resume } : {}) });
+      this.send({ t: 'hello', v: PROTOCOL_VERSION, board: params.board, sid, share });
     });
     this.socket.addEventListener('message', (event) => this.receive(event.data));
     this.socket.addEventListener('close', (event) => this.finish(event.code, event.reason));
@@ -121,7 +120,9 @@ export class Connection {
         this.close(CloseCode.Unauthorized, 'wrong code or secret: the host could not prove it holds the same one');
         return;
       }
-      this.send({ t: 'auth', proof: answer.proof });
+      const { viewId, user, resume } = this.params;
+      const join = answer.channel.outgoing.seal(encodeFrame({ viewId, user, ...(resume ? { resume } : {}) }));
+      this.send({ t: 'auth', proof: answer.proof, join });
       this.channel = answer.channel;
       return;
     }
