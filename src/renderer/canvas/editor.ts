@@ -14,7 +14,7 @@ import { Rect, type KonvaNode } from './konva';
 import { encodePresence, Presence } from './presence';
 import { Selection } from './selection';
 import type { Command } from './shortcuts';
-import { measureTextHeight, STICKY_PADDING } from './shape-node';
+import { layoutText, measureTextHeight, STICKY_PADDING } from './shape-node';
 import { defaultStyle, type Style } from './style';
 import { shapesToSvg } from './svg-export';
 import { TextEditor } from './text-editor';
@@ -314,7 +314,7 @@ export class Editor {
 
   exportSvg(onlySelection: boolean): string {
     const ids = onlySelection && this.selection.ids.size > 0 ? [...this.selection.ids] : this.model.order;
-    return shapesToSvg(this.records(ids));
+    return shapesToSvg(this.records(ids), layoutText);
   }
 
   /** A PNG of the board (or the selection) at `pixelRatio`, on white. */

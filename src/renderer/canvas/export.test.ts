@@ -16,12 +16,25 @@ const shapes: ShapeRecord[] = [
 
 describe('svg export', () => {
   it('draws every kind, escapes text, and frames the content', () => {
-    const svg = shapesToSvg(shapes);
+    const svg = shapesToSvg(shapes, (text) => text.split('\n'));
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     for (const tag of ['<rect', '<polygon', '<line', '<ellipse', '<text']) expect(svg).toContain(tag);
     expect(svg).toContain('a &lt; b &amp; &quot;c&quot;');
     expect(svg).toContain('rotate(30 60 35)');
     expect(svg).not.toContain('NaN');
+  });
+
+  it('breaks text into the lines the layout gives, one tspan each, a line height apart', () => {
+    const asked: [string, number, number, number | undefined][] = [];
+    const svg = shapesToSvg(shapes, (text, width, fontSize, maxHeight) => {
+      asked.push([text, width, fontSize, maxHeight]);
+      return ['first', 'second', 'third'];
+    });
+    expect(asked).toContainEqual(['a < b & "c"\nline two', 200, 20, undefined]);
+    expect(asked).toContainEqual(['note', 176, 20, 176]); // the note's box inside its padding, cut to fit
+    const text = svg.slice(svg.indexOf('<text'), svg.indexOf('</text>'));
+    expect(text.match(/<tspan/g)).toHaveLength(3);
+    expect(text).toContain('<tspan x="0" y="212.5">first</tspan><tspan x="0" y="237.5">second</tspan>');
   });
 });
 

@@ -10,6 +10,7 @@ import type { ShapePatch } from '../board/shape';
 import type { BoardActions } from './actions';
 import type { BoardCanvas } from './board-canvas';
 import { Rect, Transformer } from './konva';
+import { measureTextHeight } from './shape-node';
 
 const BOX_KINDS = new Set(['rect', 'ellipse', 'text', 'sticky']);
 export const SELECTION_COLOR = '#1971c2';
@@ -113,7 +114,10 @@ export class Selection {
       const w = Math.abs(shape.w) * node.scaleX();
       const h = Math.abs(shape.h) * node.scaleY();
       // Box nodes sit at their centre (see shape-node), so the new top-left is centre minus half size.
-      changes.push({ id, props: { x: node.x() - w / 2, y: node.y() - h / 2, w, h, rotation: normalizeDegrees(node.rotation()) } });
+      const props: ShapePatch = { x: node.x() - w / 2, y: node.y() - h / 2, w, h, rotation: normalizeDegrees(node.rotation()) };
+      // Text rewraps at its new width: its height is what its lines take, not what the drag made it.
+      if (shape.kind === 'text') props.h = measureTextHeight(shape.text, w, shape.fontSize);
+      changes.push({ id, props });
     }
     this.actions.update(changes);
   }

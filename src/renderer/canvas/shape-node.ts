@@ -11,6 +11,8 @@ import { penOutline } from './pen-outline';
 export const STICKY_FILL = '#ffec99';
 export const STICKY_PADDING = 12;
 export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", sans-serif';
+/** Line spacing of text and notes, in font sizes. */
+export const LINE_HEIGHT = 1.25;
 
 /*
  * Konva applies the attributes it is given one at a time, and that is most of what a node costs to build:
@@ -65,7 +67,7 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
     }
     case 'text': {
       const f = boxFrame(s);
-      return new Text({ ...common(s, visible), ...f, height: undefined, text: s.text, fontSize: s.fontSize, fontFamily: FONT_FAMILY, fill: s.stroke, lineHeight: 1.25, wrap: 'word' });
+      return new Text({ ...common(s, visible), ...f, height: undefined, text: s.text, fontSize: s.fontSize, fontFamily: FONT_FAMILY, fill: s.stroke, lineHeight: LINE_HEIGHT, wrap: 'word' });
     }
     case 'sticky': {
       const f = boxFrame(s);
@@ -82,7 +84,7 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
           fontSize: s.fontSize,
           fontFamily: FONT_FAMILY,
           fill: s.stroke,
-          lineHeight: 1.25,
+          lineHeight: LINE_HEIGHT,
           wrap: 'word',
           ellipsis: true,
         }),
@@ -92,9 +94,20 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
   }
 }
 
+/**
+ * The lines a text box shows at `width`, wrapped exactly as the canvas wraps them (Konva's own layout),
+ * and cut with "…" where they pass `maxHeight`: so an SVG export breaks its lines where the PNG does.
+ */
+export function layoutText(text: string, width: number, fontSize: number, maxHeight?: number): string[] {
+  const node = new Text({ text, width, fontSize, fontFamily: FONT_FAMILY, lineHeight: LINE_HEIGHT, wrap: 'word', ...(maxHeight === undefined ? {} : { height: maxHeight, ellipsis: true }) });
+  const lines = node.textArr.map((line) => line.text);
+  node.destroy();
+  return lines;
+}
+
 /** How tall a text shape's words stand at its width: the model stores it so bounds stay exact. */
 export function measureTextHeight(text: string, width: number, fontSize: number): number {
-  const node = new Text({ text: text || ' ', width, fontSize, fontFamily: FONT_FAMILY, lineHeight: 1.25, wrap: 'word' });
+  const node = new Text({ text: text || ' ', width, fontSize, fontFamily: FONT_FAMILY, lineHeight: LINE_HEIGHT, wrap: 'word' });
   const height = node.height();
   node.destroy();
   return height;

@@ -1,20 +1,27 @@
-/** A board (or a selection) as a standalone SVG document. Pure: records in, text out. */
+/**
+ * A board (or a selection) as a standalone SVG document. Pure: records in, text out; where text breaks
+ * into lines is the caller's `layout` (the canvas's own, so the SVG and the PNG break alike).
+ */
 import { boxFromRect, shapeBounds, union } from '../board/geometry';
 import type { ShapeRecord } from '../board/shape';
 import { decodeRelative } from '../board/stroke-codec';
 import { penOutline } from './pen-outline';
-import { FONT_FAMILY, STICKY_FILL, STICKY_PADDING } from './shape-node';
+import { FONT_FAMILY, LINE_HEIGHT, STICKY_FILL, STICKY_PADDING } from './shape-node';
+
+/** The lines `text` shows in a box `width` wide (cut to fit `maxHeight` when given). */
+export type TextLayout = (text: string, width: number, fontSize: number, maxHeight?: number) => string[];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (v: number) => (Math.round(v * 100) / 100).toString();
 
-function textLines(text: string, x: number, y: number, fontSize: number, color: string): string {
-  const lines = text.split('\n');
-  const tspans = lines.map((line, i) => `<tspan x="${n(x)}" dy="${i === 0 ? n(fontSize) : n(fontSize * 1.25)}">${esc(line)}</tspan>`).join('');
-  return `<text x="${n(x)}" y="${n(y)}" font-family="${esc(FONT_FAMILY)}" font-size="${n(fontSize)}" fill="${color}">${tspans}</text>`;
+/** One tspan per line, each centred in its line box as the canvas draws it (text baseline "middle"). */
+function textLines(lines: readonly string[], x: number, y: number, fontSize: number, color: string): string {
+  const step = fontSize * LINE_HEIGHT;
+  const tspans = lines.map((line, i) => `<tspan x="${n(x)}" y="${n(y + (i + 0.5) * step)}">${esc(line)}</tspan>`).join('');
+  return `<text font-family="${esc(FONT_FAMILY)}" font-size="${n(fontSize)}" fill="${color}" dominant-baseline="central" xml:space="preserve">${tspans}</text>`;
 }
 
-function shapeSvg(s: ShapeRecord): string {
+function shapeSvg(s: ShapeRecord, layout: TextLayout): string {
   const opacity = s.opacity < 1 ? ` opacity="${n(s.opacity)}"` : '';
   const fill = s.fill === 'transparent' ? 'none' : s.fill;
   const b = boxFromRect(s.x, s.y, s.w, s.h);
@@ -44,18 +51,18 @@ function shapeSvg(s: ShapeRecord): string {
     case 'ellipse':
       return `<ellipse cx="${n(b.minX + w / 2)}" cy="${n(b.minY + h / 2)}" rx="${n(w / 2)}" ry="${n(h / 2)}" fill="${fill}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${turn}${opacity}/>`;
     case 'text':
-      return `<g${turn}${opacity}>${textLines(s.text, b.minX, b.minY, s.fontSize, s.stroke)}</g>`;
+      return `<g${turn}${opacity}>${textLines(layout(s.text, w, s.fontSize), b.minX, b.minY, s.fontSize, s.stroke)}</g>`;
     case 'sticky':
-      return `<g${turn}${opacity}><rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" rx="3" fill="${s.fill === 'transparent' ? STICKY_FILL : s.fill}"/>${textLines(s.text, b.minX + STICKY_PADDING, b.minY + STICKY_PADDING, s.fontSize, s.stroke)}</g>`;
+      return `<g${turn}${opacity}><rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" rx="3" fill="${s.fill === 'transparent' ? STICKY_FILL : s.fill}"/>${textLines(layout(s.text, Math.max(0, w - 2 * STICKY_PADDING), s.fontSize, Math.max(0, h - 2 * STICKY_PADDING)), b.minX + STICKY_PADDING, b.minY + STICKY_PADDING, s.fontSize, s.stroke)}</g>`;
   }
 }
 
-export function shapesToSvg(shapes: readonly ShapeRecord[], background = '#ffffff', padding = 16): string {
+export function shapesToSvg(shapes: readonly ShapeRecord[], layout: TextLayout, background = '#ffffff', padding = 16): string {
   const box = union(shapes.map(shapeBounds)) ?? { minX: 0, minY: 0, maxX: 1, maxY: 1 };
   const x = box.minX - padding;
   const y = box.minY - padding;
   const w = box.maxX - box.minX + 2 * padding;
   const h = box.maxY - box.minY + 2 * padding;
   const bg = background === 'transparent' ? '' : `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" fill="${background}"/>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${n(x)} ${n(y)} ${n(w)} ${n(h)}" width="${n(w)}" height="${n(h)}">${bg}${shapes.map(shapeSvg).join('')}</svg>\n`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${n(x)} ${n(y)} ${n(w)} ${n(h)}" width="${n(w)}" height="${n(h)}">${bg}${shapes.map((s) => shapeSvg(s, layout)).join('')}</svg>\n`;
 }

@@ -264,3 +264,37 @@ test('right after placing or drawing, before the host has answered: typing, Esca
   });
   expect(rect).toBe('#e03131');
 });
+
+/** A text box narrowed with its handle rewraps: it grows to hold its lines, and the SVG breaks them where the canvas does. */
+test('narrowing a text box rewraps it: its height follows its lines, on the canvas and in the SVG', async ({ page }) => {
+  const board = await open(page);
+  await board.typeAt('t', [300, 300], 'the quick brown fox jumps over the lazy dog again and again');
+  await expect.poll(() => board.unacknowledged()).toBe(0);
+  const text = () =>
+    page.evaluate(() => {
+      const { model } = (window as unknown as { lanvasSession: { model: { order: string[]; shapes: Map<string, { x: number; y: number; w: number; h: number; fontSize: number }> } } }).lanvasSession;
+      const s = model.shapes.get(model.order[0]!)!;
+      return { x: s.x, y: s.y, w: s.w, h: s.h, fontSize: s.fontSize };
+    });
+  const before = await text();
+  await page.mouse.click(305, 305);
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
+  const canvasTop = (await page.getByTestId('canvas').boundingBox())!.y;
+  const right = await board.editor<{ x: number; y: number }>(`selection.transformer.findOne('.middle-right').getAbsolutePosition()`);
+  await board.drag([right.x, right.y + canvasTop], [right.x - (right.x - 300) * 0.7, right.y + canvasTop], 6);
+  await expect.poll(async () => (await text()).w).toBeLessThan(before.w * 0.5);
+  const after = await text();
+  const lines = await board.editor<number>(`canvas.node(editor.model.order[0]).textArr.length`);
+  expect(lines).toBeGreaterThan(2);
+  expect(after.h).toBeCloseTo(lines * after.fontSize * 1.25, 0); // as tall as its lines, not the height it had
+  // A click on its last line, below where the box used to end, selects it.
+  await page.keyboard.press('Escape');
+  const camera = await board.editor<{ x: number; y: number }>('canvas.camera');
+  await page.mouse.click(after.x + 5 - camera.x, canvasTop + after.y + after.h - 6 - camera.y);
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
+  // The SVG breaks the text into the same lines.
+  await page.keyboard.press('Escape');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+  const svg = fs.readFileSync((await download.path())!).toString();
+  expect(svg.match(/<tspan/g)).toHaveLength(lines);
+});
