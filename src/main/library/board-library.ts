@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { boardNameProblem, MAX_BOARD_NAME, tidyBoardName } from '../../shared/board-name';
 import { randomBytes } from '../../shared/bytes';
 import { isBoardId } from '../../shared/ids';
 import type { BoardSummary, ExportedBoard, TrashedBoard } from '../../shared/ipc-contract';
@@ -19,7 +20,6 @@ import { boardFileName, encodeBoardFile } from '../../shared/board-file';
 import { BoardFileError, decodeBoardFile } from './board-file';
 
 
-export const MAX_BOARD_NAME = 80;
 /** Thumbnails are small PNGs; anything bigger is not one of ours. */
 export const MAX_THUMBNAIL_BYTES = 512 * 1024;
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -30,11 +30,9 @@ export class LibraryError extends Error {}
 /** A board name as typed: trimmed, control characters out, not empty, not too long. */
 export function cleanBoardName(name: unknown): string {
   if (typeof name !== 'string') throw new LibraryError('a board name is text');
-  // eslint-disable-next-line no-control-regex
-  const clean = name.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
-  if (clean.length === 0) throw new LibraryError('a board needs a name');
-  if (clean.length > MAX_BOARD_NAME) throw new LibraryError(`a board name has at most ${MAX_BOARD_NAME} characters`);
-  return clean;
+  const problem = boardNameProblem(name);
+  if (problem !== null) throw new LibraryError(problem);
+  return tidyBoardName(name);
 }
 
 function newBoardId(): string {

@@ -5,6 +5,7 @@
  */
 import type { BoardSummary, LanvasBridge, SessionTarget } from '../../shared/ipc-contract';
 import { parseJoinInput } from '../../shared/join-link';
+import { boardNameProblem, MAX_BOARD_NAME, tidyBoardName } from '../../shared/board-name';
 import { button, download, el, messageOf } from './dom';
 
 export interface HomeActions {
@@ -34,6 +35,8 @@ export class HomeView {
   private readonly trash = el('ul', { class: 'trash', testid: 'trash' });
   private readonly file = el('input', { type: 'file' });
   private nearbyTimer: ReturnType<typeof setInterval> | null = null;
+  /** The "Deleted … Undo" toast showing now, and the board it would bring back. */
+  private undoToast: { board: string; node: HTMLElement } | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -101,7 +104,7 @@ export class HomeView {
       this.boards.replaceChildren(...list.map((b) => this.card(b)));
       if (list.length === 0) this.boards.append(el('li', { class: 'details', text: this.search.value ? 'No board has that name.' : 'No boards yet: make one.' }));
       this.trash.replaceChildren(
-        ...trash.map((b) => el('li', { testid: 'trashed' }, el('span', { text: b.name }), button('Restore', 'restore', () => void this.attempt(async () => (await this.bridge.restoreBoard({ id: b.id }), this.refresh()))))),
+        ...trash.map((b) => el('li', { testid: 'trashed' }, el('span', { text: b.name }), button('Restore', 'restore', () => void this.restore(b.id)))),
       );
     });
   }
@@ -137,22 +140,36 @@ export class HomeView {
     });
   }
 
-  /** Renames in place: the name becomes a field; Enter keeps, Escape cancels. */
+  /**
+   * Renames in place: the name becomes a field; Enter keeps, Escape cancels. A name the library would
+   * refuse is said beside the field as it is typed, and Enter does nothing until it is fixed; leaving
+   * the field with such a name keeps the old one.
+   */
   private rename(board: BoardSummary, name: HTMLElement): void {
     const input = el('input', { testid: 'rename-input', ariaLabel: 'Board name' });
     input.value = board.name;
-    name.replaceWith(input);
+    input.maxLength = MAX_BOARD_NAME;
+    const problem = el('span', { class: 'error', testid: 'rename-error' });
+    const check = () => {
+      const why = boardNameProblem(input.value);
+      problem.textContent = why === null ? '' : `${why[0]!.toUpperCase()}${why.slice(1)}.`;
+      input.setAttribute('aria-invalid', String(why !== null));
+      return why === null;
+    };
+    const field = el('span', { class: 'rename' }, input, problem);
+    name.replaceWith(field);
     input.focus();
     input.select();
+    input.addEventListener('input', check);
     let done = false;
     const finish = (keep: boolean) => {
       if (done) return;
       done = true;
-      if (!keep || input.value === board.name) return void this.refresh();
+      if (!keep || !check() || tidyBoardName(input.value) === board.name) return void this.refresh();
       void this.attempt(async () => (await this.bridge.renameBoard({ id: board.id, name: input.value }), this.refresh()));
     };
     input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter') finish(true);
+      if (event.key === 'Enter' && check()) finish(true);
       if (event.key === 'Escape') finish(false);
     });
     input.addEventListener('blur', () => finish(true));
@@ -166,13 +183,22 @@ export class HomeView {
   private async delete(board: BoardSummary): Promise<void> {
     await this.bridge.deleteBoard({ id: board.id });
     await this.refresh();
-    const undo = button('Undo', 'undo-delete', () => {
-      toast.remove();
-      void this.attempt(async () => (await this.bridge.restoreBoard({ id: board.id }), this.refresh()));
-    });
-    const toast = el('div', { class: 'toast', testid: 'toast' }, `Deleted “${board.name}”.`, undo);
+    const toast = el('div', { class: 'toast', testid: 'toast' }, `Deleted “${board.name}”.`, button('Undo', 'undo-delete', () => void this.restore(board.id)));
+    this.dropUndoToast();
+    this.undoToast = { board: board.id, node: toast };
     document.body.append(toast);
-    setTimeout(() => toast.remove(), 8000);
+    setTimeout(() => this.undoToast?.node === toast && this.dropUndoToast(), 8000);
+  }
+
+  /** Brings a board back from the trash; an Undo toast offering the same is then stale, so it goes. */
+  private async restore(id: string): Promise<void> {
+    if (this.undoToast?.board === id) this.dropUndoToast();
+    await this.attempt(async () => (await this.bridge.restoreBoard({ id }), this.refresh()));
+  }
+
+  private dropUndoToast(): void {
+    this.undoToast?.node.remove();
+    this.undoToast = null;
   }
 
   private async importChosen(): Promise<void> {

@@ -78,6 +78,27 @@ test('boards are renamed, duplicated, searched, deleted and brought back', async
   await expect.poll(() => driver.boardNames()).toEqual(['Roadmap (copy)']);
   await page.getByTestId('undo-delete').click();
   await expect.poll(async () => (await driver.boardNames()).sort()).toEqual(['Roadmap', 'Roadmap (copy)']);
+
+  // A name the library would refuse is said in the field; Enter keeps editing, leaving keeps the old name.
+  await driver.card('Roadmap').getByTestId('rename').click();
+  const field = page.getByTestId('rename-input');
+  await expect(field).toHaveAttribute('maxlength', '80');
+  await field.fill('   ');
+  await expect(page.getByTestId('rename-error')).toHaveText('A board needs a name.');
+  await field.press('Enter');
+  await expect(field).toBeFocused();
+  await field.press('Escape');
+  await expect.poll(async () => (await driver.boardNames()).sort()).toEqual(['Roadmap', 'Roadmap (copy)']);
+  await expect(page.getByTestId('home-error')).toHaveText('');
+
+  // Restored from the trash instead of by Undo: the Undo toast goes with it, so it cannot go stale.
+  await driver.card('Roadmap (copy)').getByTestId('delete').click();
+  await expect(page.getByTestId('toast')).toHaveCount(1);
+  await page.getByText('Trash', { exact: true }).click();
+  await page.getByTestId('trashed').filter({ hasText: 'Roadmap (copy)' }).getByTestId('restore').click();
+  await expect(page.getByTestId('toast')).toHaveCount(0);
+  await expect.poll(async () => (await driver.boardNames()).sort()).toEqual(['Roadmap', 'Roadmap (copy)']);
+  await expect(page.getByTestId('home-error')).toHaveText('');
   expect(await (await driver.open('Roadmap')).shapeCount()).toBe(3);
 });
 
