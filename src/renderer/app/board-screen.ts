@@ -55,6 +55,8 @@ export class BoardScreen {
   private banner: HTMLElement | null = null;
   private readonly onShare = () => void this.panel?.toggle();
   private readonly onHome = () => void this.close().then(() => this.onClosed());
+  /** A tab closed or a window hidden runs no close: the library's picture is kept up to date now. */
+  private readonly onHidden = () => document.visibilityState === 'hidden' && void this.saveThumbnail();
 
   private constructor(
     private readonly session: Session<BoardModel>,
@@ -73,6 +75,11 @@ export class BoardScreen {
       this.view.onParticipants = () => this.panel?.renderPeople();
       this.shareButton.hidden = false;
       this.shareButton.addEventListener('click', this.onShare);
+    }
+    if (bridge && target.libraryId) {
+      // A board opened (an imported one, say) gets its picture once drawn, whatever ends its session.
+      requestAnimationFrame(() => void this.saveThumbnail());
+      document.addEventListener('visibilitychange', this.onHidden);
     }
     // Exposed for the end-to-end tests and for debugging from the console.
     Object.assign(window, { lanvasSession: session, lanvasDebug: debugHooks(session) });
@@ -204,6 +211,7 @@ export class BoardScreen {
       this.homeButton.hidden = true;
       this.shareButton.hidden = true;
       this.homeButton.removeEventListener('click', this.onHome);
+      document.removeEventListener('visibilitychange', this.onHidden);
       this.shareButton.removeEventListener('click', this.onShare);
       document.querySelector<HTMLElement>('[data-testid="board-name"]')!.textContent = '';
       if (this.bridge && this.target.libraryId) await this.bridge.closeBoard({ id: this.target.libraryId });

@@ -251,3 +251,30 @@ test('a pasted link to a host that is gone says so, and the library stays', asyn
   await expect(page.getByTestId('join-error')).toHaveText(/cannot be reached/, { timeout: 20_000 });
   await driver.home();
 });
+
+test('a board left by closing the tab, and an imported board once opened, have their picture in the library', async ({ browser }, testInfo) => {
+  const { app, page, driver, dataDir } = await launch(browser);
+  const board = await driver.createBoard();
+  await drawThree(board);
+  await expect.poll(() => board.unacknowledged()).toBe(0);
+  await page.close(); // no Home, no menu: the tab just goes
+
+  const again = await page.context().newPage();
+  await again.goto(app.url);
+  const home = new AppDriver(again);
+  await home.home();
+  await expect(home.card('Untitled board').getByTestId('open-board')).toHaveCSS('background-image', /data:image\/png/);
+
+  // An imported board has none until it is first drawn; then it keeps one even if that tab closes at once.
+  const downloading = again.waitForEvent('download');
+  await home.card('Untitled board').getByTestId('export').click();
+  const file = testInfo.outputPath('board.lanvas');
+  await (await downloading).saveAs(file);
+  await home.rename('Untitled board', 'Original');
+  await again.locator('input[type=file]').setInputFiles(file);
+  await expect(home.card('Untitled board').getByTestId('open-board')).toHaveCSS('background-image', 'none');
+  const id = (await home.card('Untitled board').getAttribute('data-board-id'))!;
+  const imported = await home.open('Untitled board');
+  expect(await imported.shapeCount()).toBe(3);
+  await expect.poll(() => fs.existsSync(path.join(dataDir, 'boards', id, 'thumbnail.png'))).toBe(true);
+});
