@@ -4,7 +4,7 @@
  */
 import type { Editor } from '../canvas/editor';
 import { describeCombo, SHORTCUTS, type Command } from '../canvas/shortcuts';
-import { FILLS, FONT_SIZES, OPACITIES, PALETTE, WIDTHS } from '../canvas/style';
+import { FILLS, FONT_SIZES, OPACITIES, PALETTE, shownStyle, WIDTHS } from '../canvas/style';
 import type { ToolName } from '../canvas/tools';
 
 /** 24x24 stroke icons (path data), so every platform draws the same thing. */
@@ -175,11 +175,12 @@ export class Toolbar {
       b.disabled = !editor.editable && name !== 'select' && name !== 'hand';
     }
     for (const b of this.editing) b.disabled = !editor.editable;
-    for (const [c, b] of this.strokeButtons) b.setAttribute('aria-pressed', String(c === editor.style.stroke));
-    for (const [c, b] of this.fillButtons) b.setAttribute('aria-pressed', String(c === editor.style.fill));
-    for (const [w, b] of this.widthButtons) b.setAttribute('aria-pressed', String(w === editor.style.strokeWidth));
-    for (const [o, b] of this.opacityButtons) b.setAttribute('aria-pressed', String(o === editor.style.opacity));
-    for (const [f, b] of this.sizeButtons) b.setAttribute('aria-pressed', String(f === editor.style.fontSize));
+    const shown = shownStyle(editor.style, editor.selectedShapes());
+    for (const [c, b] of this.strokeButtons) b.setAttribute('aria-pressed', String(c === shown.stroke));
+    for (const [c, b] of this.fillButtons) b.setAttribute('aria-pressed', String(c === shown.fill));
+    for (const [w, b] of this.widthButtons) b.setAttribute('aria-pressed', String(w === shown.strokeWidth));
+    for (const [o, b] of this.opacityButtons) b.setAttribute('aria-pressed', String(o === shown.opacity));
+    for (const [f, b] of this.sizeButtons) b.setAttribute('aria-pressed', String(f === shown.fontSize));
     this.zoomLabel.textContent = `${Math.round(editor.canvas.camera.zoom * 100)}%`;
   }
 }

@@ -135,6 +135,18 @@ export class Editor {
     this.selection.refresh();
     this.presence.sync();
     this.canvas.stage.batchDraw();
+    // The style panel shows the selection's style: a selected shape restyled (by anyone) shows at once.
+    if (change.changed.some((id) => this.selection.ids.has(id))) this.onChange();
+  }
+
+  /** The selected shapes as the model holds them now (or as sent, if still on their way), in no order. */
+  selectedShapes(): ShapeRecord[] {
+    const out: ShapeRecord[] = [];
+    for (const id of this.selection.ids) {
+      const record = this.model.shapes.get(id)?.record() ?? this.unarrived.get(id);
+      if (record) out.push(record);
+    }
+    return out;
   }
 
   participantsChanged(): void {

@@ -1,3 +1,5 @@
+import type { ShapeProps } from '../board/shape';
+
 /** The pen this person holds: what new shapes look like. Local, remembered per page. */
 export interface Style {
   stroke: string;
@@ -18,3 +20,19 @@ export const FONT_SIZES: [label: string, size: number][] = [
 ];
 
 export const defaultStyle = (): Style => ({ stroke: PALETTE[0]!, fill: 'transparent', strokeWidth: 4, opacity: 1, fontSize: 24 });
+
+export const STYLE_KEYS = ['stroke', 'fill', 'strokeWidth', 'opacity', 'fontSize'] as const;
+
+/**
+ * What the style panel shows: with nothing selected, the pen; with a selection, each property the
+ * selected shapes share, and nothing for a property they differ in (so no button claims a mixed value).
+ */
+export function shownStyle(pen: Style, selected: readonly Pick<ShapeProps, keyof Style>[]): Partial<Style> {
+  if (selected.length === 0) return { ...pen };
+  const shown: Partial<Style> = {};
+  for (const key of STYLE_KEYS) {
+    const first = selected[0]![key];
+    if (selected.every((s) => s[key] === first)) (shown as Record<string, unknown>)[key] = first;
+  }
+  return shown;
+}

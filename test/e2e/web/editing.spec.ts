@@ -298,3 +298,31 @@ test('narrowing a text box rewraps it: its height follows its lines, on the canv
   const svg = fs.readFileSync((await download.path())!).toString();
   expect(svg.match(/<tspan/g)).toHaveLength(lines);
 });
+
+test("the style panel shows the selection's style, not the pen's, and nothing where the selection differs", async ({ page }) => {
+  const board = await open(page);
+  const pressed = (testid: string) => page.getByTestId(testid).getAttribute('aria-pressed');
+  await board.tool('r');
+  await page.getByTestId('stroke-e03131').click(); // the pen is red
+  await board.drag([200, 200], [350, 300]);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('stroke-1971c2').click(); // nothing selected: only the pen turns blue
+  await board.tool('r');
+  await board.drag([500, 200], [650, 300]);
+  await expect.poll(() => board.shapeCount()).toBe(2);
+  await page.keyboard.press('Escape');
+  await board.tool('v');
+  await page.mouse.click(200, 250); // the red one
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
+  expect(await pressed('stroke-e03131')).toBe('true');
+  expect(await pressed('stroke-1971c2')).toBe('false');
+  await page.keyboard.press('Control+a');
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(2);
+  expect(await pressed('stroke-e03131')).toBe('false'); // mixed: no colour claims it
+  expect(await pressed('stroke-1971c2')).toBe('false');
+  expect(await pressed('width-4')).toBe('true'); // shared
+  await page.getByTestId('width-8').click();
+  await expect.poll(() => pressed('width-8')).toBe('true');
+  await page.keyboard.press('Escape');
+  expect(await pressed('stroke-1971c2')).toBe('true'); // the pen again
+});
