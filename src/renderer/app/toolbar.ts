@@ -19,6 +19,7 @@ const ICONS: Record<string, string> = {
   text: 'M5 6V4h14v2M12 4v16m-3 0h6',
   sticky: 'M5 4h14v10l-6 6H5zM13 20v-6h6',
   eraser: 'M8 20h12M4 15l8-9 7 6-7 8H8z',
+  lock: 'M7 11V8a5 5 0 0110 0v3M6 11h12v9H6z',
   undo: 'M9 14L4 9l5-5M4 9h10a6 6 0 010 12h-3',
   redo: 'M15 14l5-5-5-5m5 5H10a6 6 0 000 12h3',
   delete: 'M5 7h14M10 7V4h4v3m-7 0l1 13h8l1-13',
@@ -79,6 +80,7 @@ export class Toolbar {
   private opacityButtons = new Map<number, HTMLButtonElement>();
   private sizeButtons = new Map<number, HTMLButtonElement>();
   private zoomLabel: HTMLButtonElement;
+  private lockButton: HTMLButtonElement;
   /** Everything that changes the board, disabled once it is read-only. */
   private editing: HTMLButtonElement[] = [];
 
@@ -104,6 +106,8 @@ export class Toolbar {
       this.toolButtons.set(name, b);
       tools.append(b);
     }
+    this.lockButton = button(icon('lock'), `Keep the tool after each shape${shortcutFor('toolLock', isMac)}`, 'tool-lock', () => editor.run('toolLock'));
+    tools.append(this.lockButton);
     const strokes = styleGroup('Colour');
     for (const color of PALETTE) {
       const b = swatch(color, `Colour ${color}`, `stroke-${color.slice(1)}`, () => this.setStyle({ stroke: color }));
@@ -174,6 +178,8 @@ export class Toolbar {
       b.setAttribute('aria-pressed', String(name === editor.toolName));
       b.disabled = !editor.editable && name !== 'select' && name !== 'hand';
     }
+    this.lockButton.setAttribute('aria-pressed', String(editor.toolLocked));
+    this.lockButton.disabled = !editor.editable;
     for (const b of this.editing) b.disabled = !editor.editable;
     const shown = shownStyle(editor.style, editor.selectedShapes());
     for (const [c, b] of this.strokeButtons) b.setAttribute('aria-pressed', String(c === shown.stroke));

@@ -45,6 +45,8 @@ export class Editor {
   private pastes = 0;
   private lastCursor = 0;
   private resizeObserver: ResizeObserver;
+  /** True: a drawing tool stays in hand after each shape instead of returning to Select. */
+  toolLocked = false;
   /** The chrome listens: tool, selection or zoom changed. */
   onChange: () => void = () => {};
   /** False once the session has ended: the board can be looked at, copied and exported, not changed. */
@@ -89,7 +91,7 @@ export class Editor {
       holdPreview: (id, node) => this.previews.set(id, node),
       editText: (target) => this.editText(target),
       setTool: (tool) => this.setTool(tool),
-      selectCreated: (ids) => this.selection.selectComing(ids),
+      shapeDone: (ids) => this.shapeDone(ids),
       editable: () => this.editable,
     };
     const select = new SelectTool(ctx);
@@ -162,6 +164,19 @@ export class Editor {
     this.onChange();
   }
 
+  /** See ToolContext.shapeDone. */
+  private shapeDone(ids: string[]): void {
+    if (this.toolLocked) return;
+    this.setTool('select');
+    this.selection.selectComing(ids);
+  }
+
+  /** Keeps the drawing tool in hand after each shape (as the pen always does), or not. */
+  setToolLocked(locked: boolean): void {
+    this.toolLocked = locked;
+    this.onChange();
+  }
+
   setTool(tool: ToolName): void {
     if (!this.editable && tool !== 'select' && tool !== 'hand') return;
     this.tools[this.toolName].cancel();
@@ -201,7 +216,7 @@ export class Editor {
       this.text.edit(
         { x: target.x, y: target.y, width: 320, height: this.style.fontSize * 1.25, rotation: 0, fontSize: this.style.fontSize, color: this.style.stroke, background: 'transparent', text: '', commit: (text) => {
             if (text.trim()) this.actions.create([textRecord(this.actions.newId(), target.x, target.y, text, this.style)]);
-            this.setTool('select');
+            this.shapeDone([]);
           },
         },
         camera,
@@ -277,6 +292,8 @@ export class Editor {
       }
       case 'zoomToFit':
         return this.zoomToFit();
+      case 'toolLock':
+        return this.setToolLocked(!this.toolLocked);
       default:
         if (command.startsWith('tool.')) this.setTool(command.slice(5) as ToolName);
     }

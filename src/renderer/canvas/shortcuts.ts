@@ -6,7 +6,7 @@
  */
 export type Command =
   | 'tool.select' | 'tool.hand' | 'tool.pen' | 'tool.line' | 'tool.arrow' | 'tool.rect' | 'tool.ellipse' | 'tool.text' | 'tool.sticky' | 'tool.eraser'
-  | 'undo' | 'redo' | 'delete' | 'duplicate' | 'selectAll' | 'escape'
+  | 'toolLock' | 'undo' | 'redo' | 'delete' | 'duplicate' | 'selectAll' | 'escape'
   | 'bringForward' | 'sendBackward' | 'bringToFront' | 'sendToBack'
   | 'zoomIn' | 'zoomOut' | 'zoomToFit' | 'zoomReset';
 
@@ -22,6 +22,7 @@ export const SHORTCUTS: readonly (readonly [combo: string, command: Command])[] 
   ['t', 'tool.text'],
   ['n', 'tool.sticky'],
   ['e', 'tool.eraser'],
+  ['q', 'toolLock'],
   ['mod+z', 'undo'],
   ['mod+shift+z', 'redo'],
   ['mod+y', 'redo'],

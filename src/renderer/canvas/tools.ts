@@ -39,8 +39,11 @@ export interface ToolContext {
   /** Opens the text editor at once: on a shape (`created` when it was just published), or at a point. */
   editText(target: { id: string; created?: ShapeRecord } | { x: number; y: number }): void;
   setTool(tool: ToolName): void;
-  /** Selects shapes this view just published, before they arrive. */
-  selectCreated(ids: string[]): void;
+  /**
+   * A shape was just made with the tool in hand: back to Select with the new shapes selected (before
+   * they arrive), unless the tool is locked, when the tool stays for the next shape.
+   */
+  shapeDone(ids: string[]): void;
   /** False on a read-only board: shapes are selected, not moved. */
   editable(): boolean;
 }
@@ -245,8 +248,7 @@ export class DragShapeTool implements Tool {
       this.ctx.actions.create([record]);
       if (this.preview) this.ctx.holdPreview(record.id, this.preview);
       this.preview = null;
-      this.ctx.setTool('select');
-      this.ctx.selectCreated([record.id]);
+      this.ctx.shapeDone([record.id]);
     }
     this.cancel();
   }
@@ -289,7 +291,7 @@ export class StickyTool implements Tool {
     const preview = createShapeNode(record);
     this.ctx.canvas.active.add(preview as never);
     this.ctx.holdPreview(id, preview);
-    this.ctx.setTool('select');
+    this.ctx.shapeDone([]);
     this.ctx.editText({ id, created: record });
   }
   cancel(): void {}

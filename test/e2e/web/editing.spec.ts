@@ -326,3 +326,27 @@ test("the style panel shows the selection's style, not the pen's, and nothing wh
   await page.keyboard.press('Escape');
   expect(await pressed('stroke-1971c2')).toBe('true'); // the pen again
 });
+
+test('the tool lock keeps a drawing tool in hand for shape after shape', async ({ page }) => {
+  const board = await open(page);
+  await page.getByTestId('tool-lock').click();
+  await expect(page.getByTestId('tool-lock')).toHaveAttribute('aria-pressed', 'true');
+  await board.tool('r');
+  await board.drag([200, 200], [300, 280]);
+  await board.drag([400, 200], [500, 280]);
+  await board.drag([600, 200], [700, 280]);
+  await expect.poll(() => board.shapeCount()).toBe(3);
+  expect(await board.editor<string>('toolName')).toBe('rect');
+  await board.tool('n');
+  await page.mouse.click(300, 500);
+  await page.keyboard.type('one');
+  await page.keyboard.press('Escape');
+  expect(await board.editor<string>('toolName')).toBe('sticky');
+  // Q unlocks: the next shape returns to Select, with the shape selected.
+  await page.keyboard.press('q');
+  await board.tool('r');
+  await board.drag([200, 600], [300, 680]);
+  await expect.poll(() => board.editor<string>('toolName')).toBe('select');
+  expect(await board.editor<number>('selection.ids.size')).toBe(1);
+  await expect.poll(() => board.kinds()).toEqual(['rect', 'rect', 'rect', 'sticky', 'rect']);
+});
