@@ -7,7 +7,8 @@ import { Editor } from '../canvas/editor';
 import { isTyping } from '../canvas/input';
 import { commandFor } from '../canvas/shortcuts';
 import { View, type ViewHost } from '../session/view';
-import { download } from './dom';
+import { download, el } from './dom';
+import { ShortcutHelp } from './shortcut-help';
 import { Toolbar } from './toolbar';
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -20,12 +21,23 @@ export class AppView extends View<BoardModel> {
   private readonly list = document.querySelector<HTMLUListElement>('[data-testid="participants"]')!;
   private readonly toolbar: Toolbar;
   private readonly canvasHost: HTMLDivElement;
+  private readonly help = new ShortcutHelp(isMac);
+  /** What an empty board says to do, until it has a shape. */
+  private readonly emptyHint = el(
+    'p',
+    { class: 'empty-hint', testid: 'empty-hint' },
+    'An empty board. Pick a tool and draw: ',
+    el('kbd', { text: 'P' }), ' pen, ', el('kbd', { text: 'R' }), ' rectangle, ', el('kbd', { text: 'T' }), ' text, ', el('kbd', { text: 'N' }), ' sticky note. ',
+    'Paste to bring shapes in; press ', el('kbd', { text: '?' }), ' for every key.',
+  );
   private readonly onKey = (event: KeyboardEvent) => {
-    if (isTyping(event)) return;
+    // The open list takes its own keys (Escape closes it); the board is not driven from behind it.
+    if (isTyping(event) || this.help.isOpen) return;
     const command = commandFor(event, isMac);
     if (command === null) return;
     event.preventDefault();
-    this.editor.run(command);
+    if (command === 'help') this.help.toggle();
+    else this.editor.run(command);
   };
   /** The board's copy, cut and paste; a text field keeps its own. */
   private readonly onClipboard = (event: ClipboardEvent) => {
@@ -44,18 +56,22 @@ export class AppView extends View<BoardModel> {
     this.canvasHost = document.createElement('div');
     this.canvasHost.className = 'canvas';
     this.canvasHost.dataset.testid = 'canvas';
-    stage.append(this.canvasHost);
+    stage.append(this.canvasHost, this.emptyHint);
+    this.showEmptyHint();
     this.editor = new Editor(this.canvasHost, model, session);
     this.editor.zoomToFit();
     const top = document.querySelector<HTMLElement>('[data-testid="toolbar"]')!;
     const side = document.querySelector<HTMLElement>('[data-testid="stylebar"]')!;
     top.hidden = false;
     side.hidden = false;
-    this.toolbar = new Toolbar({ top, side }, this.editor, isMac, download);
+    this.toolbar = new Toolbar({ top, side }, this.editor, isMac, download, () => this.help.toggle());
     this.editor.onChange = () => this.toolbar.update();
     this.renderParticipants();
 
-    this.subscribe(model.id, 'shapes', (change) => this.editor.applyChanges(change as ShapesChanged));
+    this.subscribe(model.id, 'shapes', (change) => {
+      this.editor.applyChanges(change as ShapesChanged);
+      this.showEmptyHint();
+    });
     this.subscribe(model.id, 'participants', () => {
       this.renderParticipants();
       this.editor.participantsChanged();
@@ -64,6 +80,10 @@ export class AppView extends View<BoardModel> {
     this.subscribeEphemeral((from, data) => this.editor.presence.receive(from, data));
     window.addEventListener('keydown', this.onKey);
     for (const type of CLIPBOARD_EVENTS) document.addEventListener(type, this.onClipboard);
+  }
+
+  private showEmptyHint(): void {
+    this.emptyHint.hidden = this.model.order.length > 0;
   }
 
   private renderParticipants(): void {
@@ -87,6 +107,8 @@ export class AppView extends View<BoardModel> {
     for (const type of CLIPBOARD_EVENTS) document.removeEventListener(type, this.onClipboard);
     this.editor.destroy();
     this.canvasHost.remove();
+    this.emptyHint.remove();
+    this.help.destroy();
     for (const id of ['toolbar', 'stylebar']) {
       const bar = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
       bar.replaceChildren();

@@ -89,6 +89,7 @@ export class Toolbar {
     private readonly editor: Editor,
     isMac: boolean,
     download: (name: string, url: string) => void,
+    showHelp: () => void,
   ) {
     const makeGroup = (root: HTMLElement) => (name: string) => {
       const g = document.createElement('div');
@@ -161,6 +162,7 @@ export class Toolbar {
         download('board.svg', URL.createObjectURL(new Blob([editor.exportSvg(onlySelection())], { type: 'image/svg+xml' }))),
       ),
     );
+    group('Help').append(button('?', `Keyboard shortcuts${shortcutFor('help', isMac)}`, 'help', showHelp));
     this.update();
   }
 

@@ -42,5 +42,8 @@ describe('shortcuts', () => {
     expect(new Set(combos).size).toBe(combos.length);
     expect(describeCombo('mod+shift+z', false)).toBe('Ctrl+Shift+Z');
     expect(describeCombo('mod+shift+z', true)).toBe('⌘⇧Z');
+    expect(describeCombo('mod++', false)).toBe('Ctrl++');
+    expect(describeCombo('shift+?', false)).toBe('Shift+?');
+    for (const [combo] of SHORTCUTS) expect(describeCombo(combo, false)).not.toMatch(/undefined|\+\+\+/);
   });
 });

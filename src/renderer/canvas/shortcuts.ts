@@ -8,7 +8,8 @@ export type Command =
   | 'tool.select' | 'tool.hand' | 'tool.pen' | 'tool.line' | 'tool.arrow' | 'tool.rect' | 'tool.ellipse' | 'tool.text' | 'tool.sticky' | 'tool.eraser'
   | 'toolLock' | 'undo' | 'redo' | 'delete' | 'duplicate' | 'selectAll' | 'escape'
   | 'bringForward' | 'sendBackward' | 'bringToFront' | 'sendToBack'
-  | 'zoomIn' | 'zoomOut' | 'zoomToFit' | 'zoomReset';
+  | 'zoomIn' | 'zoomOut' | 'zoomToFit' | 'zoomReset'
+  | 'help';
 
 /** `mod` is Ctrl, or Cmd on a Mac. */
 export const SHORTCUTS: readonly (readonly [combo: string, command: Command])[] = [
@@ -40,6 +41,9 @@ export const SHORTCUTS: readonly (readonly [combo: string, command: Command])[] 
   ['mod+-', 'zoomOut'],
   ['shift+1', 'zoomToFit'],
   ['mod+0', 'zoomReset'],
+  // "?" is Shift+/ on most layouts and its own key on some.
+  ['shift+?', 'help'],
+  ['?', 'help'],
 ];
 
 const table = new Map(SHORTCUTS.map(([combo, command]) => [combo, command]));
@@ -70,8 +74,9 @@ export function commandFor(e: KeyLike, isMac: boolean): Command | null {
 
 /** How a combo reads in menus and tooltips on this platform. */
 export function describeCombo(combo: string, isMac: boolean): string {
-  return combo
-    .split('+')
+  // The "+" key itself ends a combo as "++".
+  const parts = combo.endsWith('++') ? [...combo.slice(0, -2).split('+'), '+'] : combo.split('+');
+  return parts
     .map((part) => (part === 'mod' ? (isMac ? '⌘' : 'Ctrl') : part === 'shift' ? (isMac ? '⇧' : 'Shift') : part.length === 1 ? part.toUpperCase() : part[0]!.toUpperCase() + part.slice(1)))
     .join(isMac ? '' : '+');
 }

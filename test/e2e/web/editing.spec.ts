@@ -350,3 +350,28 @@ test('the tool lock keeps a drawing tool in hand for shape after shape', async (
   expect(await board.editor<number>('selection.ids.size')).toBe(1);
   await expect.poll(() => board.kinds()).toEqual(['rect', 'rect', 'rect', 'sticky', 'rect']);
 });
+
+test('an empty board says what to do; "?" lists every key, from the same registry the keys use', async ({ page }) => {
+  const board = await open(page);
+  await expect(page.getByTestId('empty-hint')).toBeVisible();
+  await board.tool('r');
+  await board.drag([300, 300], [450, 400]); // the hint does not stand in the way
+  await expect.poll(() => board.shapeCount()).toBe(1);
+  await expect(page.getByTestId('empty-hint')).toBeHidden();
+
+  await page.keyboard.press('?');
+  const help = page.getByTestId('shortcut-help');
+  await expect(help).toBeVisible();
+  await expect(help.getByRole('row', { name: /Keep the tool after each shape/ })).toContainText('Q');
+  await expect(help.getByRole('row', { name: /^Redo/ })).toContainText('Ctrl+Shift+Z');
+  await expect(help.getByRole('row', { name: /^Paste/ })).toContainText('Ctrl+V');
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+  await page.getByTestId('help').click();
+  await expect(help).toBeVisible();
+  await help.getByTestId('close-help').click();
+  await expect(help).toBeHidden();
+  // Undo empties the board again: the hint is back.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('empty-hint')).toBeVisible();
+});
