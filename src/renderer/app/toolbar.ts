@@ -4,7 +4,8 @@
  */
 import type { Editor } from '../canvas/editor';
 import { describeCombo, SHORTCUTS, type Command } from '../canvas/shortcuts';
-import { FILLS, FONT_SIZES, OPACITIES, PALETTE, shownStyle, WIDTHS } from '../canvas/style';
+import { FILLS, FONT_SIZES, OPACITIES, PALETTE, shownStyle, WIDTHS, type Style } from '../canvas/style';
+import { DASHES, type Dash } from '../board/shape';
 import type { ToolName } from '../canvas/tools';
 
 /** 24x24 stroke icons (path data), so every platform draws the same thing. */
@@ -77,6 +78,7 @@ export class Toolbar {
   private strokeButtons = new Map<string, HTMLButtonElement>();
   private fillButtons = new Map<string, HTMLButtonElement>();
   private widthButtons = new Map<number, HTMLButtonElement>();
+  private dashButtons = new Map<Dash, HTMLButtonElement>();
   private opacityButtons = new Map<number, HTMLButtonElement>();
   private sizeButtons = new Map<number, HTMLButtonElement>();
   private zoomLabel: HTMLButtonElement;
@@ -130,6 +132,13 @@ export class Toolbar {
       this.widthButtons.set(width, b);
       widths.append(b);
     }
+    const dashes = styleGroup('Outline');
+    for (const dash of DASHES) {
+      const b = button('', `Outline ${dash}`, `dash-${dash}`, () => this.setStyle({ dash }));
+      b.className = `dash ${dash}`;
+      this.dashButtons.set(dash, b);
+      dashes.append(b);
+    }
     const opacity = styleGroup('Opacity');
     for (const value of OPACITIES) {
       const b = button(`${Math.round(value * 100)}%`, `Opacity ${Math.round(value * 100)}%`, `opacity-${Math.round(value * 100)}`, () => this.setStyle({ opacity: value }));
@@ -167,7 +176,7 @@ export class Toolbar {
   }
 
   /** Changes the pen, and the selected shapes with it. */
-  private setStyle(patch: Partial<{ stroke: string; fill: string; strokeWidth: number; opacity: number; fontSize: number }>): void {
+  private setStyle(patch: Partial<Style>): void {
     Object.assign(this.editor.style, patch);
     const ids = [...this.editor.selection.ids];
     this.editor.actions.update(ids.map((id) => ({ id, props: patch })));
@@ -187,6 +196,7 @@ export class Toolbar {
     for (const [c, b] of this.strokeButtons) b.setAttribute('aria-pressed', String(c === shown.stroke));
     for (const [c, b] of this.fillButtons) b.setAttribute('aria-pressed', String(c === shown.fill));
     for (const [w, b] of this.widthButtons) b.setAttribute('aria-pressed', String(w === shown.strokeWidth));
+    for (const [d, b] of this.dashButtons) b.setAttribute('aria-pressed', String(d === shown.dash));
     for (const [o, b] of this.opacityButtons) b.setAttribute('aria-pressed', String(o === shown.opacity));
     for (const [f, b] of this.sizeButtons) b.setAttribute('aria-pressed', String(f === shown.fontSize));
     this.zoomLabel.textContent = `${Math.round(editor.canvas.camera.zoom * 100)}%`;

@@ -13,6 +13,7 @@ export class ShapeModel extends Model implements ShapeProps {
   stroke = DEFAULT_PROPS.stroke;
   fill = DEFAULT_PROPS.fill;
   strokeWidth = DEFAULT_PROPS.strokeWidth;
+  dash = DEFAULT_PROPS.dash;
   opacity = DEFAULT_PROPS.opacity;
   fontSize = DEFAULT_PROPS.fontSize;
   text = DEFAULT_PROPS.text;

@@ -8,6 +8,10 @@ import type { PointDeltas } from './stroke-codec';
 export const SHAPE_KINDS = ['pen', 'line', 'arrow', 'rect', 'ellipse', 'text', 'sticky'] as const;
 export type ShapeKind = (typeof SHAPE_KINDS)[number];
 
+/** How an outline is drawn (lines, arrows, rectangles, ellipses). */
+export const DASHES = ['solid', 'dashed', 'dotted'] as const;
+export type Dash = (typeof DASHES)[number];
+
 export interface ShapeProps {
   kind: ShapeKind;
   /** Box shapes: top-left before rotation. Pen, line, arrow: the first point. */
@@ -21,6 +25,8 @@ export interface ShapeProps {
   stroke: string;
   fill: string;
   strokeWidth: number;
+  /** A board saved before dashes existed restores its shapes without one: read that as solid. */
+  dash: Dash;
   opacity: number;
   fontSize: number;
   text: string;
@@ -62,6 +68,7 @@ const PROP_CHECKS: { [K in keyof Omit<ShapeProps, 'kind'>]: (v: unknown) => bool
   stroke: (v) => typeof v === 'string' && COLOR.test(v),
   fill: (v) => typeof v === 'string' && COLOR.test(v),
   strokeWidth: (v) => num(v, 0, 100),
+  dash: (v) => typeof v === 'string' && (DASHES as readonly string[]).includes(v),
   opacity: (v) => num(v, 0, 1),
   fontSize: (v) => num(v, 4, 512),
   text: (v) => typeof v === 'string' && v.length <= LIMITS.maxText,
@@ -79,6 +86,7 @@ export const DEFAULT_PROPS: Omit<ShapeProps, 'kind'> = {
   stroke: '#1e1e1e',
   fill: 'transparent',
   strokeWidth: 2,
+  dash: 'solid',
   opacity: 1,
   fontSize: 20,
   text: '',

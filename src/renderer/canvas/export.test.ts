@@ -24,6 +24,18 @@ describe('svg export', () => {
     expect(svg).not.toContain('NaN');
   });
 
+  it('draws dashed and dotted outlines with the pattern the canvas uses', () => {
+    const svg = shapesToSvg(
+      [
+        { ...DEFAULT_PROPS, id: 'd', kind: 'rect', x: 0, y: 0, w: 10, h: 10, strokeWidth: 2, dash: 'dashed' },
+        { ...DEFAULT_PROPS, id: 'o', kind: 'line', x: 0, y: 0, w: 10, h: 10, strokeWidth: 2, dash: 'dotted' },
+      ],
+      (text) => [text],
+    );
+    expect(svg).toContain('stroke-dasharray="8 6" stroke-linecap="round"');
+    expect(svg).toContain('stroke-dasharray="0 5" stroke-linecap="round"');
+  });
+
   it('breaks text into the lines the layout gives, one tspan each, a line height apart', () => {
     const asked: [string, number, number, number | undefined][] = [];
     const svg = shapesToSvg(shapes, (text, width, fontSize, maxHeight) => {

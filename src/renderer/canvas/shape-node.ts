@@ -23,6 +23,20 @@ function common(s: ShapeProps, visible: boolean): { listening: false; perfectDra
   return { listening: false, perfectDrawEnabled: false, ...(s.opacity !== 1 && { opacity: s.opacity }), ...(!visible && { visible: false }) };
 }
 
+/** The dash pattern of an outline, in the units of its width (null: solid). Dots are round caps on zero-length dashes. */
+export function dashArray(s: Pick<ShapeProps, 'dash' | 'strokeWidth'>): number[] | null {
+  const w = Math.max(1, s.strokeWidth);
+  if (s.dash === 'dashed') return [4 * w, 3 * w];
+  if (s.dash === 'dotted') return [0, 2.5 * w];
+  return null;
+}
+
+/** Konva attributes for an outline's dash (none for solid, the default). */
+function dashOf(s: ShapeProps): { dash?: number[]; lineCap?: 'round' } {
+  const dash = dashArray(s);
+  return dash === null ? {} : { dash, lineCap: 'round' };
+}
+
 const fillOf = (s: ShapeProps) => (s.fill === 'transparent' ? {} : { fill: s.fill });
 const rotationOf = (s: ShapeProps) => (s.rotation === 0 ? {} : { rotation: s.rotation });
 
@@ -42,7 +56,7 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
       return new Line({ ...common(s, visible), x: s.x, y: s.y, points: penOutline(pts, s.pressures, s.strokeWidth), closed: true, fill: s.stroke }); // no stroke: the outline is the stroke
     }
     case 'line':
-      return new Line({ ...common(s, visible), x: s.x, y: s.y, points: [0, 0, s.w, s.h], stroke: s.stroke, strokeWidth: s.strokeWidth, lineCap: 'round' });
+      return new Line({ ...common(s, visible), x: s.x, y: s.y, points: [0, 0, s.w, s.h], stroke: s.stroke, strokeWidth: s.strokeWidth, lineCap: 'round', ...dashOf(s) });
     case 'arrow':
       return new Arrow({
         ...common(s, visible),
@@ -56,14 +70,15 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
         pointerWidth: 4 + 3 * s.strokeWidth,
         lineCap: 'round',
         lineJoin: 'round',
+        ...dashOf(s),
       });
     case 'rect': {
       const f = boxFrame(s);
-      return new Rect({ ...common(s, visible), ...f, stroke: s.stroke, strokeWidth: s.strokeWidth, ...fillOf(s) });
+      return new Rect({ ...common(s, visible), ...f, stroke: s.stroke, strokeWidth: s.strokeWidth, ...dashOf(s), ...fillOf(s) });
     }
     case 'ellipse': {
       const f = boxFrame(s);
-      return new Ellipse({ ...common(s, visible), x: f.x, y: f.y, radiusX: f.width / 2, radiusY: f.height / 2, ...rotationOf(s), stroke: s.stroke, strokeWidth: s.strokeWidth, ...fillOf(s) });
+      return new Ellipse({ ...common(s, visible), x: f.x, y: f.y, radiusX: f.width / 2, radiusY: f.height / 2, ...rotationOf(s), stroke: s.stroke, strokeWidth: s.strokeWidth, ...dashOf(s), ...fillOf(s) });
     }
     case 'text': {
       const f = boxFrame(s);

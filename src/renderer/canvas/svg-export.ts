@@ -6,7 +6,7 @@ import { boxFromRect, shapeBounds, union } from '../board/geometry';
 import type { ShapeRecord } from '../board/shape';
 import { decodeRelative } from '../board/stroke-codec';
 import { penOutline } from './pen-outline';
-import { FONT_FAMILY, LINE_HEIGHT, STICKY_FILL, STICKY_PADDING } from './shape-node';
+import { dashArray, FONT_FAMILY, LINE_HEIGHT, STICKY_FILL, STICKY_PADDING } from './shape-node';
 
 /** The lines `text` shows in a box `width` wide (cut to fit `maxHeight` when given). */
 export type TextLayout = (text: string, width: number, fontSize: number, maxHeight?: number) => string[];
@@ -27,6 +27,8 @@ function shapeSvg(s: ShapeRecord, layout: TextLayout): string {
   const b = boxFromRect(s.x, s.y, s.w, s.h);
   const w = b.maxX - b.minX;
   const h = b.maxY - b.minY;
+  const pattern = dashArray(s);
+  const dash = pattern === null ? '' : ` stroke-dasharray="${pattern.map(n).join(' ')}" stroke-linecap="round"`;
   const turn = s.rotation ? ` transform="rotate(${n(s.rotation)} ${n(b.minX + w / 2)} ${n(b.minY + h / 2)})"` : '';
   switch (s.kind) {
     case 'pen': {
@@ -36,7 +38,7 @@ function shapeSvg(s: ShapeRecord, layout: TextLayout): string {
       return `<polygon points="${pts.join(' ')}" fill="${s.stroke}"${opacity}/>`;
     }
     case 'line':
-      return `<line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(s.x + s.w)}" y2="${n(s.y + s.h)}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}" stroke-linecap="round"${opacity}/>`;
+      return `<line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(s.x + s.w)}" y2="${n(s.y + s.h)}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash || ' stroke-linecap="round"'}${opacity}/>`;
     case 'arrow': {
       const len = Math.hypot(s.w, s.h) || 1;
       const [ux, uy] = [s.w / len, s.h / len];
@@ -44,12 +46,12 @@ function shapeSvg(s: ShapeRecord, layout: TextLayout): string {
       const [ex, ey] = [s.x + s.w, s.y + s.h];
       const left = `${n(ex - ux * head - uy * head / 2)},${n(ey - uy * head + ux * head / 2)}`;
       const right = `${n(ex - ux * head + uy * head / 2)},${n(ey - uy * head - ux * head / 2)}`;
-      return `<g${opacity}><line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(ex)}" y2="${n(ey)}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}" stroke-linecap="round"/><polygon points="${n(ex)},${n(ey)} ${left} ${right}" fill="${s.stroke}"/></g>`;
+      return `<g${opacity}><line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(ex)}" y2="${n(ey)}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash || ' stroke-linecap="round"'}/><polygon points="${n(ex)},${n(ey)} ${left} ${right}" fill="${s.stroke}"/></g>`;
     }
     case 'rect':
-      return `<rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" fill="${fill}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${turn}${opacity}/>`;
+      return `<rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" fill="${fill}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash}${turn}${opacity}/>`;
     case 'ellipse':
-      return `<ellipse cx="${n(b.minX + w / 2)}" cy="${n(b.minY + h / 2)}" rx="${n(w / 2)}" ry="${n(h / 2)}" fill="${fill}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${turn}${opacity}/>`;
+      return `<ellipse cx="${n(b.minX + w / 2)}" cy="${n(b.minY + h / 2)}" rx="${n(w / 2)}" ry="${n(h / 2)}" fill="${fill}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash}${turn}${opacity}/>`;
     case 'text':
       return `<g${turn}${opacity}>${textLines(layout(s.text, w, s.fontSize), b.minX, b.minY, s.fontSize, s.stroke)}</g>`;
     case 'sticky':

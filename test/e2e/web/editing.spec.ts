@@ -375,3 +375,34 @@ test('an empty board says what to do; "?" lists every key, from the same registr
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('empty-hint')).toBeVisible();
 });
+
+test('outlines are solid, dashed or dotted: for the selection, for the next shapes, and in the SVG', async ({ page }) => {
+  const board = await open(page);
+  await board.tool('r');
+  await board.drag([300, 250], [600, 450]); // selected once drawn
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
+  await page.keyboard.press('Control+0');
+  const solid = await board.inkBlocks();
+  await page.getByTestId('dash-dashed').click();
+  const dash = () =>
+    page.evaluate(() => {
+      const { model } = (window as unknown as { lanvasSession: { model: { shapes: Map<string, { dash: string }>; order: string[] } } }).lanvasSession;
+      return model.order.map((id) => model.shapes.get(id)!.dash);
+    });
+  await expect.poll(dash).toEqual(['dashed']);
+  await expect(page.getByTestId('dash-dashed')).toHaveAttribute('aria-pressed', 'true');
+  const dashed = await board.inkBlocks();
+  const ink = (blocks: number[]) => blocks.reduce((a, b) => a + b, 0);
+  expect(ink(dashed)).toBeLessThan(ink(solid) * 0.9); // the gaps show
+  // The next shape takes the pen's outline.
+  await page.keyboard.press('Escape');
+  await page.getByTestId('dash-dotted').click();
+  await board.tool('o');
+  await board.drag([700, 250], [900, 450]);
+  await expect.poll(dash).toEqual(['dashed', 'dotted']);
+  await page.keyboard.press('Escape'); // the whole board, not the ellipse just drawn
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+  const svg = fs.readFileSync((await download.path())!).toString();
+  expect(svg).toMatch(/<rect [^>]*stroke-dasharray="16 12"/);
+  expect(svg).toMatch(/<ellipse [^>]*stroke-dasharray="0 10"/);
+});
