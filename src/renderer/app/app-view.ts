@@ -2,12 +2,13 @@
  * The session's view: the board editor and the chrome around it. It draws whatever the model already
  * holds at once (it may have come from a snapshot), then follows the model's changes.
  */
-import type { BoardModel, ShapesChanged } from '../board/board-model';
+import { BOARD_SCOPE, type BoardModel, type ShapesChanged } from '../board/board-model';
 import { Editor } from '../canvas/editor';
 import { isTyping } from '../canvas/input';
 import { commandFor } from '../canvas/shortcuts';
 import { View, type ViewHost } from '../session/view';
-import { download, el } from './dom';
+import { button, download, el } from './dom';
+import { IdentityEditor } from './identity-editor';
 import { ShortcutHelp } from './shortcut-help';
 import { Toolbar } from './toolbar';
 
@@ -22,6 +23,7 @@ export class AppView extends View<BoardModel> {
   private readonly toolbar: Toolbar;
   private readonly canvasHost: HTMLDivElement;
   private readonly help = new ShortcutHelp(isMac);
+  private readonly identity: IdentityEditor;
   /** What an empty board says to do, until it has a shape. */
   private readonly emptyHint = el(
     'p',
@@ -32,7 +34,7 @@ export class AppView extends View<BoardModel> {
   );
   private readonly onKey = (event: KeyboardEvent) => {
     // The open list takes its own keys (Escape closes it); the board is not driven from behind it.
-    if (isTyping(event) || this.help.isOpen) return;
+    if (isTyping(event) || this.help.isOpen || this.identity.isOpen) return;
     const command = commandFor(event, isMac);
     if (command === null) return;
     event.preventDefault();
@@ -59,6 +61,13 @@ export class AppView extends View<BoardModel> {
     stage.append(this.canvasHost, this.emptyHint);
     this.showEmptyHint();
     this.editor = new Editor(this.canvasHost, model, session);
+    this.identity = new IdentityEditor(
+      () => session.user,
+      (user) => {
+        session.setUser(user);
+        this.publish(BOARD_SCOPE, 'identity', user);
+      },
+    );
     this.editor.zoomToFit();
     const top = document.querySelector<HTMLElement>('[data-testid="toolbar"]')!;
     const side = document.querySelector<HTMLElement>('[data-testid="stylebar"]')!;
@@ -89,9 +98,16 @@ export class AppView extends View<BoardModel> {
   private renderParticipants(): void {
     const items = [...this.model.participants].map(([viewId, p]) => {
       const li = document.createElement('li');
-      li.textContent = viewId === this.viewId ? `${p.name} (you)` : p.name;
       li.style.background = p.color;
       li.dataset.viewId = viewId;
+      if (viewId !== this.viewId) {
+        li.textContent = p.name;
+        return li;
+      }
+      // Your own entry changes your name and colour.
+      const me = button(`${p.name} (you)`, 'identity-button', () => this.identity.open(me));
+      me.title = 'Change your name and colour';
+      li.append(me);
       return li;
     });
     this.list.replaceChildren(...items);
@@ -109,6 +125,7 @@ export class AppView extends View<BoardModel> {
     this.canvasHost.remove();
     this.emptyHint.remove();
     this.help.destroy();
+    this.identity.destroy();
     for (const id of ['toolbar', 'stylebar']) {
       const bar = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
       bar.replaceChildren();

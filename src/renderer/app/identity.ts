@@ -2,7 +2,8 @@
 import type { UserInfo } from '../../shared/protocol';
 
 const KEY = 'lanvas.identity';
-const COLORS = ['#e03131', '#2f9e44', '#1971c2', '#f08c00', '#9c36b5', '#0c8599', '#c2255c', '#5c940d'];
+/** The colours a person can pick for themselves (and one is drawn from for a newcomer). */
+export const IDENTITY_COLORS = ['#e03131', '#2f9e44', '#1971c2', '#f08c00', '#9c36b5', '#0c8599', '#c2255c', '#5c940d'];
 
 export function loadIdentity(storage: Storage): UserInfo {
   try {
@@ -13,8 +14,12 @@ export function loadIdentity(storage: Storage): UserInfo {
   }
   const identity = {
     name: `Guest ${Math.floor(1000 + Math.random() * 9000)}`,
-    color: COLORS[Math.floor(Math.random() * COLORS.length)]!,
+    color: IDENTITY_COLORS[Math.floor(Math.random() * IDENTITY_COLORS.length)]!,
   };
-  storage.setItem(KEY, JSON.stringify(identity));
+  saveIdentity(storage, identity);
   return identity;
+}
+
+export function saveIdentity(storage: Storage, identity: UserInfo): void {
+  storage.setItem(KEY, JSON.stringify(identity));
 }

@@ -43,6 +43,18 @@ describe('the board model', () => {
     ]);
   });
 
+  it("changes a participant's name and colour when they say so, and only theirs", () => {
+    const { vm, model, send } = board();
+    let seq = 100;
+    vm.processEvent(joinEvent(++seq, seq * 10, A, { name: 'Ana', color: '#e03131' }));
+    send(A, 'identity', { name: '  Ana B  ', color: '#1971c2' });
+    expect(model.participants.get(A)).toEqual({ name: 'Ana B', color: '#1971c2' });
+    for (const bad of [{ name: '', color: '#1971c2' }, { name: 'x', color: 'red' }, { name: 'x'.repeat(65), color: '#1971c2' }, null]) send(A, 'identity', bad);
+    expect(model.participants.get(A)).toEqual({ name: 'Ana B', color: '#1971c2' });
+    send(B, 'identity', { name: 'Not here', color: '#2f9e44' }); // B never joined
+    expect(model.participants.has(B)).toBe(false);
+  });
+
   it('refuses malformed operations whole, on every replica alike', () => {
     const { model, send, vm } = board();
     send(A, 'create', { shapes: [rect('ok')] });

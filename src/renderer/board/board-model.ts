@@ -13,6 +13,7 @@
  * Redo reapplies under the same rule. A new action clears your redo list. History lasts while you are
  * in the session and keeps your last HISTORY_LIMIT actions.
  */
+import { isUserInfo } from '../../shared/frames';
 import { Model } from '../engine/model';
 import { SESSION_SCOPE, type ViewJoinData } from '../engine/vm';
 import { isShapeId, LIMITS, sameValue, sanitizePatch, sanitizeShape, type ShapePatch, type ShapeRecord } from './shape';
@@ -71,6 +72,7 @@ export class BoardModel extends Model {
     this.subscribe(BOARD_SCOPE, 'reorder', 'onReorder');
     this.subscribe(BOARD_SCOPE, 'undo', 'onUndo');
     this.subscribe(BOARD_SCOPE, 'redo', 'onRedo');
+    this.subscribe(BOARD_SCOPE, 'identity', 'onIdentity');
   }
 
   /** Shapes in z-order, back to front. */
@@ -82,6 +84,14 @@ export class BoardModel extends Model {
 
   onViewJoin(data: ViewJoinData): void {
     this.participants.set(data.viewId, { name: data.name, color: data.color });
+    this.publish(this.id, 'participants');
+  }
+
+  /** A participant set their name or colour: everyone shows the new one at once. */
+  onIdentity(data: unknown): void {
+    const by = this.sender();
+    if (!this.participants.has(by) || !isUserInfo(data) || data.name.trim() === '') return;
+    this.participants.set(by, { name: data.name.trim(), color: data.color });
     this.publish(this.id, 'participants');
   }
 

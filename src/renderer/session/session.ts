@@ -59,7 +59,8 @@ export const TURNED_AWAY_RETRY_MS = { min: 3000, max: 30_000 };
 
 export class Session<M extends Model = Model> implements ViewHost {
   readonly viewId: string;
-  readonly user: UserInfo;
+  /** Who this person is; the next connection's hello says it too (see setUser). */
+  user: UserInfo;
   vm: VirtualMachine | null = null;
   view: View<M> | null = null;
   status: SessionStatus = 'connecting';
@@ -178,6 +179,11 @@ export class Session<M extends Model = Model> implements ViewHost {
     this.outgoing.flush(); // what was published goes out before the goodbye
     this.connection?.close(1000, 'left');
     this.setStatus('closed', 'left');
+  }
+
+  /** A new name or colour for this person: every later join (a reconnect) says it. */
+  setUser(user: UserInfo): void {
+    this.user = user;
   }
 
   /** Drops the connection as a network failure would (tests use it); the session reconnects by itself. */

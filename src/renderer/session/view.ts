@@ -13,6 +13,7 @@ export type EphemeralHandler = (from: string, data: Uint8Array) => void;
 export interface ViewHost {
   readonly viewId: string;
   readonly user: UserInfo;
+  setUser(user: UserInfo): void;
   publish(scope: string, event: string, data?: unknown): void;
   publishEphemeral(data: Uint8Array): void;
   addViewHandler(topic: string, handler: Handler): void;

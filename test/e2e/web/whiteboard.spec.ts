@@ -154,3 +154,34 @@ test('the pages reconnect by themselves when the host restarts, and every shape 
   expect(after.fraction).toBeLessThan(0.003);
   await expect.poll(async () => (await ada.boardHash()) === (await bo.boardHash())).toBe(true);
 });
+
+test('a person sets their name and colour: everyone sees it at once, and it is kept for the next session', async ({ browser }) => {
+  host = await startHostProcess({ dataDir: tempDataDir(), boards: { wb: SECRET } });
+  const ada = await person(browser, host.port, 'Ada', '#e03131');
+  const bo = await person(browser, host.port, 'Bo', '#1971c2');
+  await expect(bo.page.getByTestId('participants')).toContainText('Ada');
+
+  await ada.page.getByTestId('identity-button').click();
+  await ada.page.getByTestId('identity-name').fill('Ada Lovelace');
+  await ada.page.getByTestId('identity-2f9e44').click();
+  await ada.page.getByTestId('identity-save').click();
+  await expect(ada.page.getByTestId('identity-editor')).toBeHidden();
+  const adaAtBo = bo.page.getByTestId('participants').locator('li', { hasText: 'Ada Lovelace' });
+  await expect(adaAtBo).toHaveCSS('background-color', 'rgb(47, 158, 68)');
+  await expect(ada.page.getByTestId('identity-button')).toHaveText('Ada Lovelace (you)');
+
+  // An empty name is not taken; Escape leaves the editor as it was.
+  await ada.page.getByTestId('identity-button').click();
+  await ada.page.getByTestId('identity-name').fill('   ');
+  await ada.page.getByTestId('identity-save').click();
+  await expect(ada.page.getByTestId('identity-editor')).toBeVisible();
+  await ada.page.getByTestId('identity-name').press('Escape');
+  await expect(ada.page.getByTestId('identity-editor')).toBeHidden();
+
+  // A later session on the same device says the new name (and so does its join).
+  const later = await ada.page.context().newPage();
+  await later.goto(ada.page.url());
+  await expect(later.getByTestId('status')).toHaveAttribute('data-status', 'connected', { timeout: 15_000 });
+  await expect(later.getByTestId('identity-button')).toHaveText('Ada Lovelace (you)');
+  await expect(bo.page.getByTestId('participants').locator('li', { hasText: 'Ada Lovelace' })).toHaveCount(2);
+});
