@@ -46,7 +46,7 @@ describe('the board model', () => {
   it("changes a participant's name and colour when they say so, and only theirs", () => {
     const { vm, model, send } = board();
     let seq = 100;
-    vm.processEvent(joinEvent(++seq, seq * 10, A, { name: 'Ana', color: '#e03131' }));
+    vm.processEvent(joinEvent(++seq, seq * 10, A, 'Ana'));
     send(A, 'identity', { name: '  Ana B  ', color: '#1971c2' });
     expect(model.participants.get(A)).toEqual({ name: 'Ana B', color: '#1971c2' });
     for (const bad of [{ name: '', color: '#1971c2' }, { name: 'x', color: 'red' }, { name: 'x'.repeat(65), color: '#1971c2' }, null]) send(A, 'identity', bad);
