@@ -5,7 +5,7 @@
 import type { Editor } from '../canvas/editor';
 import { describeCombo, SHORTCUTS, type Command } from '../canvas/shortcuts';
 import { FILLS, FONT_SIZES, OPACITIES, PALETTE, shownStyle, WIDTHS, type Style } from '../canvas/style';
-import { DASHES, type Dash } from '../board/shape';
+import { DASHES, HEADS, type Dash, type Heads } from '../board/shape';
 import type { ToolName } from '../canvas/tools';
 
 /** 24x24 stroke icons (path data), so every platform draws the same thing. */
@@ -79,6 +79,7 @@ export class Toolbar {
   private fillButtons = new Map<string, HTMLButtonElement>();
   private widthButtons = new Map<number, HTMLButtonElement>();
   private dashButtons = new Map<Dash, HTMLButtonElement>();
+  private headButtons = new Map<Heads, HTMLButtonElement>();
   private opacityButtons = new Map<number, HTMLButtonElement>();
   private sizeButtons = new Map<number, HTMLButtonElement>();
   private zoomLabel: HTMLButtonElement;
@@ -139,6 +140,14 @@ export class Toolbar {
       this.dashButtons.set(dash, b);
       dashes.append(b);
     }
+    const heads = styleGroup('Arrowheads');
+    const HEAD_LABELS: Record<Heads, string> = { end: '→', start: '←', both: '↔' };
+    for (const head of HEADS) {
+      const b = button(HEAD_LABELS[head], `Arrowheads: ${head}`, `heads-${head}`, () => this.setStyle({ heads: head }));
+      b.className = 'small';
+      this.headButtons.set(head, b);
+      heads.append(b);
+    }
     const opacity = styleGroup('Opacity');
     for (const value of OPACITIES) {
       const b = button(`${Math.round(value * 100)}%`, `Opacity ${Math.round(value * 100)}%`, `opacity-${Math.round(value * 100)}`, () => this.setStyle({ opacity: value }));
@@ -197,6 +206,7 @@ export class Toolbar {
     for (const [c, b] of this.fillButtons) b.setAttribute('aria-pressed', String(c === shown.fill));
     for (const [w, b] of this.widthButtons) b.setAttribute('aria-pressed', String(w === shown.strokeWidth));
     for (const [d, b] of this.dashButtons) b.setAttribute('aria-pressed', String(d === shown.dash));
+    for (const [h, b] of this.headButtons) b.setAttribute('aria-pressed', String(h === shown.heads));
     for (const [o, b] of this.opacityButtons) b.setAttribute('aria-pressed', String(o === shown.opacity));
     for (const [f, b] of this.sizeButtons) b.setAttribute('aria-pressed', String(f === shown.fontSize));
     this.zoomLabel.textContent = `${Math.round(editor.canvas.camera.zoom * 100)}%`;

@@ -14,6 +14,7 @@ export class ShapeModel extends Model implements ShapeProps {
   fill = DEFAULT_PROPS.fill;
   strokeWidth = DEFAULT_PROPS.strokeWidth;
   dash = DEFAULT_PROPS.dash;
+  heads = DEFAULT_PROPS.heads;
   opacity = DEFAULT_PROPS.opacity;
   fontSize = DEFAULT_PROPS.fontSize;
   text = DEFAULT_PROPS.text;

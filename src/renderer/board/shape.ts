@@ -12,6 +12,10 @@ export type ShapeKind = (typeof SHAPE_KINDS)[number];
 export const DASHES = ['solid', 'dashed', 'dotted'] as const;
 export type Dash = (typeof DASHES)[number];
 
+/** Which ends of an arrow carry a head. */
+export const HEADS = ['end', 'start', 'both'] as const;
+export type Heads = (typeof HEADS)[number];
+
 export interface ShapeProps {
   kind: ShapeKind;
   /** Box shapes: top-left before rotation. Pen, line, arrow: the first point. */
@@ -27,6 +31,8 @@ export interface ShapeProps {
   strokeWidth: number;
   /** A board saved before dashes existed restores its shapes without one: read that as solid. */
   dash: Dash;
+  /** Arrows only; one restored from before heads existed has none set: read that as "end". */
+  heads: Heads;
   opacity: number;
   fontSize: number;
   text: string;
@@ -69,6 +75,7 @@ const PROP_CHECKS: { [K in keyof Omit<ShapeProps, 'kind'>]: (v: unknown) => bool
   fill: (v) => typeof v === 'string' && COLOR.test(v),
   strokeWidth: (v) => num(v, 0, 100),
   dash: (v) => typeof v === 'string' && (DASHES as readonly string[]).includes(v),
+  heads: (v) => typeof v === 'string' && (HEADS as readonly string[]).includes(v),
   opacity: (v) => num(v, 0, 1),
   fontSize: (v) => num(v, 4, 512),
   text: (v) => typeof v === 'string' && v.length <= LIMITS.maxText,
@@ -87,6 +94,7 @@ export const DEFAULT_PROPS: Omit<ShapeProps, 'kind'> = {
   fill: 'transparent',
   strokeWidth: 2,
   dash: 'solid',
+  heads: 'end',
   opacity: 1,
   fontSize: 20,
   text: '',

@@ -36,6 +36,15 @@ describe('svg export', () => {
     expect(svg).toContain('stroke-dasharray="0 5" stroke-linecap="round"');
   });
 
+  it('puts arrowheads at the ends the arrow asks for', () => {
+    const heads = (h: 'end' | 'start' | 'both') => shapesToSvg([{ ...DEFAULT_PROPS, id: 'a', kind: 'arrow', x: 0, y: 0, w: 100, h: 0, heads: h }], (t) => [t]).match(/<polygon points="([^"]+)"/g)!;
+    expect(heads('end')).toHaveLength(1);
+    expect(heads('end')[0]).toContain('points="100,0');
+    expect(heads('start')).toHaveLength(1);
+    expect(heads('start')[0]).toContain('points="0,0');
+    expect(heads('both')).toHaveLength(2);
+  });
+
   it('breaks text into the lines the layout gives, one tspan each, a line height apart', () => {
     const asked: [string, number, number, number | undefined][] = [];
     const svg = shapesToSvg(shapes, (text, width, fontSize, maxHeight) => {

@@ -68,6 +68,8 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
         strokeWidth: s.strokeWidth,
         pointerLength: 4 + 3 * s.strokeWidth,
         pointerWidth: 4 + 3 * s.strokeWidth,
+        ...(s.heads === 'start' && { pointerAtEnding: false }),
+        ...((s.heads === 'start' || s.heads === 'both') && { pointerAtBeginning: true }),
         lineCap: 'round',
         lineJoin: 'round',
         ...dashOf(s),

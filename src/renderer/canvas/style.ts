@@ -1,4 +1,4 @@
-import type { Dash, ShapeProps } from '../board/shape';
+import type { Dash, Heads, ShapeProps } from '../board/shape';
 
 /** The pen this person holds: what new shapes look like. Local, remembered per page. */
 export interface Style {
@@ -6,6 +6,7 @@ export interface Style {
   fill: string;
   strokeWidth: number;
   dash: Dash;
+  heads: Heads;
   opacity: number;
   fontSize: number;
 }
@@ -20,9 +21,9 @@ export const FONT_SIZES: [label: string, size: number][] = [
   ['L', 36],
 ];
 
-export const defaultStyle = (): Style => ({ stroke: PALETTE[0]!, fill: 'transparent', strokeWidth: 4, dash: 'solid', opacity: 1, fontSize: 24 });
+export const defaultStyle = (): Style => ({ stroke: PALETTE[0]!, fill: 'transparent', strokeWidth: 4, dash: 'solid', heads: 'end', opacity: 1, fontSize: 24 });
 
-export const STYLE_KEYS = ['stroke', 'fill', 'strokeWidth', 'dash', 'opacity', 'fontSize'] as const;
+export const STYLE_KEYS = ['stroke', 'fill', 'strokeWidth', 'dash', 'heads', 'opacity', 'fontSize'] as const;
 
 /**
  * What the style panel shows: with nothing selected, the pen; with a selection, each property the

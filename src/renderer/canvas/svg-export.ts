@@ -21,6 +21,16 @@ function textLines(lines: readonly string[], x: number, y: number, fontSize: num
   return `<text font-family="${esc(FONT_FAMILY)}" font-size="${n(fontSize)}" fill="${color}" dominant-baseline="central" xml:space="preserve">${tspans}</text>`;
 }
 
+/** The head of an arrow from (fx, fy) pointing at (tx, ty), sized as the canvas sizes it. */
+function arrowHead(fx: number, fy: number, tx: number, ty: number, s: ShapeRecord): string {
+  const len = Math.hypot(tx - fx, ty - fy) || 1;
+  const [ux, uy] = [(tx - fx) / len, (ty - fy) / len];
+  const head = 4 + 3 * s.strokeWidth;
+  const left = `${n(tx - ux * head - (uy * head) / 2)},${n(ty - uy * head + (ux * head) / 2)}`;
+  const right = `${n(tx - ux * head + (uy * head) / 2)},${n(ty - uy * head - (ux * head) / 2)}`;
+  return `<polygon points="${n(tx)},${n(ty)} ${left} ${right}" fill="${s.stroke}"/>`;
+}
+
 function shapeSvg(s: ShapeRecord, layout: TextLayout): string {
   const opacity = s.opacity < 1 ? ` opacity="${n(s.opacity)}"` : '';
   const fill = s.fill === 'transparent' ? 'none' : s.fill;
@@ -40,13 +50,9 @@ function shapeSvg(s: ShapeRecord, layout: TextLayout): string {
     case 'line':
       return `<line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(s.x + s.w)}" y2="${n(s.y + s.h)}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash || ' stroke-linecap="round"'}${opacity}/>`;
     case 'arrow': {
-      const len = Math.hypot(s.w, s.h) || 1;
-      const [ux, uy] = [s.w / len, s.h / len];
-      const head = 4 + 3 * s.strokeWidth;
       const [ex, ey] = [s.x + s.w, s.y + s.h];
-      const left = `${n(ex - ux * head - uy * head / 2)},${n(ey - uy * head + ux * head / 2)}`;
-      const right = `${n(ex - ux * head + uy * head / 2)},${n(ey - uy * head - ux * head / 2)}`;
-      return `<g${opacity}><line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(ex)}" y2="${n(ey)}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash || ' stroke-linecap="round"'}/><polygon points="${n(ex)},${n(ey)} ${left} ${right}" fill="${s.stroke}"/></g>`;
+      const heads = [s.heads !== 'start' && arrowHead(s.x, s.y, ex, ey, s), (s.heads === 'start' || s.heads === 'both') && arrowHead(ex, ey, s.x, s.y, s)];
+      return `<g${opacity}><line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(ex)}" y2="${n(ey)}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash || ' stroke-linecap="round"'}/>${heads.filter(Boolean).join('')}</g>`;
     }
     case 'rect':
       return `<rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" fill="${fill}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash}${turn}${opacity}/>`;

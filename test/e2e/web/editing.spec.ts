@@ -406,3 +406,27 @@ test('outlines are solid, dashed or dotted: for the selection, for the next shap
   expect(svg).toMatch(/<rect [^>]*stroke-dasharray="16 12"/);
   expect(svg).toMatch(/<ellipse [^>]*stroke-dasharray="0 10"/);
 });
+
+test('arrowheads at the end, the start or both: chosen for the selected arrow and the next ones, drawn and exported', async ({ page }) => {
+  const board = await open(page);
+  const heads = () =>
+    page.evaluate(() => {
+      const { model } = (window as unknown as { lanvasSession: { model: { shapes: Map<string, { heads: string }>; order: string[] } } }).lanvasSession;
+      return model.order.map((id) => model.shapes.get(id)!.heads);
+    });
+  await board.tool('a');
+  await board.drag([300, 300], [600, 300]);
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
+  await expect(page.getByTestId('heads-end')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('heads-both').click();
+  await expect.poll(heads).toEqual(['both']);
+  expect(await board.editor<boolean>('canvas.node(editor.model.order[0]).pointerAtBeginning()')).toBe(true);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('heads-start').click();
+  await board.tool('a');
+  await board.drag([300, 500], [600, 500]);
+  await expect.poll(heads).toEqual(['both', 'start']);
+  await page.keyboard.press('Escape');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+  expect(fs.readFileSync((await download.path())!).toString().match(/<polygon/g)).toHaveLength(3);
+});
