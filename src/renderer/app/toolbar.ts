@@ -5,7 +5,8 @@
 import type { Editor } from '../canvas/editor';
 import { describeCombo, SHORTCUTS, type Command } from '../canvas/shortcuts';
 import { FILLS, FONT_SIZES, OPACITIES, PALETTE, shownStyle, WIDTHS, type Style } from '../canvas/style';
-import { DASHES, HEADS, type Dash, type Heads } from '../board/shape';
+import { DASHES, FONTS, HEADS, type Dash, type Font, type Heads } from '../board/shape';
+import { fontFamily } from '../canvas/shape-node';
 import type { ToolName } from '../canvas/tools';
 
 /** 24x24 stroke icons (path data), so every platform draws the same thing. */
@@ -80,6 +81,7 @@ export class Toolbar {
   private widthButtons = new Map<number, HTMLButtonElement>();
   private dashButtons = new Map<Dash, HTMLButtonElement>();
   private headButtons = new Map<Heads, HTMLButtonElement>();
+  private fontButtons = new Map<Font, HTMLButtonElement>();
   private opacityButtons = new Map<number, HTMLButtonElement>();
   private sizeButtons = new Map<number, HTMLButtonElement>();
   private zoomLabel: HTMLButtonElement;
@@ -161,6 +163,15 @@ export class Toolbar {
       this.sizeButtons.set(size, b);
       sizes.append(b);
     }
+    const fonts = styleGroup('Font');
+    const FONT_LABELS: Record<Font, string> = { sans: 'Sans', hand: 'Hand-drawn', serif: 'Serif', mono: 'Mono' };
+    for (const font of FONTS) {
+      const b = button('Aa', `Font: ${FONT_LABELS[font]}`, `font-${font}`, () => this.setStyle({ font }));
+      b.className = 'small';
+      b.style.fontFamily = fontFamily(font);
+      this.fontButtons.set(font, b);
+      fonts.append(b);
+    }
     const edit = group('Edit');
     edit.append(
       button(icon('undo'), `Undo${shortcutFor('undo', isMac)}`, 'undo', () => editor.run('undo')),
@@ -186,9 +197,7 @@ export class Toolbar {
 
   /** Changes the pen, and the selected shapes with it. */
   private setStyle(patch: Partial<Style>): void {
-    Object.assign(this.editor.style, patch);
-    const ids = [...this.editor.selection.ids];
-    this.editor.actions.update(ids.map((id) => ({ id, props: patch })));
+    this.editor.restyle(patch);
     this.update();
   }
 
@@ -206,6 +215,7 @@ export class Toolbar {
     for (const [c, b] of this.fillButtons) b.setAttribute('aria-pressed', String(c === shown.fill));
     for (const [w, b] of this.widthButtons) b.setAttribute('aria-pressed', String(w === shown.strokeWidth));
     for (const [d, b] of this.dashButtons) b.setAttribute('aria-pressed', String(d === shown.dash));
+    for (const [f, b] of this.fontButtons) b.setAttribute('aria-pressed', String(f === shown.font));
     for (const [h, b] of this.headButtons) b.setAttribute('aria-pressed', String(h === shown.heads));
     for (const [o, b] of this.opacityButtons) b.setAttribute('aria-pressed', String(o === shown.opacity));
     for (const [f, b] of this.sizeButtons) b.setAttribute('aria-pressed', String(f === shown.fontSize));

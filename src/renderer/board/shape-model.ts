@@ -17,6 +17,7 @@ export class ShapeModel extends Model implements ShapeProps {
   heads = DEFAULT_PROPS.heads;
   opacity = DEFAULT_PROPS.opacity;
   fontSize = DEFAULT_PROPS.fontSize;
+  font = DEFAULT_PROPS.font;
   text = DEFAULT_PROPS.text;
   points: ShapeProps['points'] = null;
   pressures: ShapeProps['pressures'] = null;

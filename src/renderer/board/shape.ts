@@ -12,6 +12,10 @@ export type ShapeKind = (typeof SHAPE_KINDS)[number];
 export const DASHES = ['solid', 'dashed', 'dotted'] as const;
 export type Dash = (typeof DASHES)[number];
 
+/** The typeface of text and notes. */
+export const FONTS = ['sans', 'hand', 'serif', 'mono'] as const;
+export type Font = (typeof FONTS)[number];
+
 /** Which ends of an arrow carry a head. */
 export const HEADS = ['end', 'start', 'both'] as const;
 export type Heads = (typeof HEADS)[number];
@@ -35,6 +39,8 @@ export interface ShapeProps {
   heads: Heads;
   opacity: number;
   fontSize: number;
+  /** Text and notes; one restored from before fonts existed has none set: read that as sans. */
+  font: Font;
   text: string;
   /** Pen only: steps from (x, y), see stroke-codec. */
   points: PointDeltas | null;
@@ -78,6 +84,7 @@ const PROP_CHECKS: { [K in keyof Omit<ShapeProps, 'kind'>]: (v: unknown) => bool
   heads: (v) => typeof v === 'string' && (HEADS as readonly string[]).includes(v),
   opacity: (v) => num(v, 0, 1),
   fontSize: (v) => num(v, 4, 512),
+  font: (v) => typeof v === 'string' && (FONTS as readonly string[]).includes(v),
   text: (v) => typeof v === 'string' && v.length <= LIMITS.maxText,
   points: (v) => v === null || ((v instanceof Int8Array || v instanceof Int16Array) && v.length % 2 === 0 && v.length <= 2 * LIMITS.maxPoints),
   pressures: (v) => v === null || (v instanceof Uint8Array && v.length <= LIMITS.maxPoints),
@@ -97,6 +104,7 @@ export const DEFAULT_PROPS: Omit<ShapeProps, 'kind'> = {
   heads: 'end',
   opacity: 1,
   fontSize: 20,
+  font: 'sans',
   text: '',
   points: null,
   pressures: null,

@@ -4,7 +4,7 @@
  */
 import type { BoardModel, ShapesChanged } from '../board/board-model';
 import { shapeBounds, union } from '../board/geometry';
-import type { ShapeRecord } from '../board/shape';
+import type { ShapePatch, ShapeRecord } from '../board/shape';
 import { boardActions, type BoardActions } from './actions';
 import { BoardCanvas } from './board-canvas';
 import { clampZoom, fitBox, zoomAt, type Camera } from './camera';
@@ -141,6 +141,20 @@ export class Editor {
     if (change.changed.some((id) => this.selection.ids.has(id))) this.onChange();
   }
 
+  /**
+   * Changes the pen and the selected shapes. Text takes the height its lines need in the new font or
+   * size, so its box (and what a click hits) stays true.
+   */
+  restyle(patch: Partial<Style>): void {
+    Object.assign(this.style, patch);
+    const changes = this.selectedShapes().map((s) => {
+      const props: ShapePatch = { ...patch };
+      if (s.kind === 'text' && (patch.font !== undefined || patch.fontSize !== undefined)) props.h = measureTextHeight(s.text, Math.abs(s.w), patch.fontSize ?? s.fontSize, patch.font ?? s.font);
+      return { id: s.id, props };
+    });
+    this.actions.update(changes);
+  }
+
   /** The selected shapes as the model holds them now (or as sent, if still on their way), in no order. */
   selectedShapes(): ShapeRecord[] {
     const out: ShapeRecord[] = [];
@@ -214,7 +228,7 @@ export class Editor {
     const camera = this.canvas.camera;
     if ('x' in target) {
       this.text.edit(
-        { x: target.x, y: target.y, width: 320, height: this.style.fontSize * 1.25, rotation: 0, fontSize: this.style.fontSize, color: this.style.stroke, background: 'transparent', text: '', commit: (text) => {
+        { x: target.x, y: target.y, width: 320, height: this.style.fontSize * 1.25, rotation: 0, fontSize: this.style.fontSize, font: this.style.font, color: this.style.stroke, background: 'transparent', text: '', commit: (text) => {
             if (text.trim()) this.actions.create([textRecord(this.actions.newId(), target.x, target.y, text, this.style)]);
             this.shapeDone([]);
           },
@@ -235,13 +249,14 @@ export class Editor {
         height: Math.abs(s.h) - 2 * pad,
         rotation: s.rotation,
         fontSize: s.fontSize,
+        font: s.font,
         color: s.stroke,
         background: 'transparent',
         text: s.text,
         commit: (text) => {
           if (text === s.text) return;
           if (s.kind === 'text' && !text.trim()) return this.actions.remove([id]);
-          const props = s.kind === 'text' ? { text, h: measureTextHeight(text, Math.abs(s.w), s.fontSize) } : { text };
+          const props = s.kind === 'text' ? { text, h: measureTextHeight(text, Math.abs(s.w), s.fontSize, s.font) } : { text };
           this.actions.update([{ id, props }]);
         },
       },

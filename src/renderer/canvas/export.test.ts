@@ -46,13 +46,13 @@ describe('svg export', () => {
   });
 
   it('breaks text into the lines the layout gives, one tspan each, a line height apart', () => {
-    const asked: [string, number, number, number | undefined][] = [];
-    const svg = shapesToSvg(shapes, (text, width, fontSize, maxHeight) => {
-      asked.push([text, width, fontSize, maxHeight]);
+    const asked: [string, number, number, string, number | undefined][] = [];
+    const svg = shapesToSvg(shapes, (text, width, fontSize, font, maxHeight) => {
+      asked.push([text, width, fontSize, font, maxHeight]);
       return ['first', 'second', 'third'];
     });
-    expect(asked).toContainEqual(['a < b & "c"\nline two', 200, 20, undefined]);
-    expect(asked).toContainEqual(['note', 176, 20, 176]); // the note's box inside its padding, cut to fit
+    expect(asked).toContainEqual(['a < b & "c"\nline two', 200, 20, 'sans', undefined]);
+    expect(asked).toContainEqual(['note', 176, 20, 'sans', 176]); // the note's box inside its padding, cut to fit
     const text = svg.slice(svg.indexOf('<text'), svg.indexOf('</text>'));
     expect(text.match(/<tspan/g)).toHaveLength(3);
     expect(text).toContain('<tspan x="0" y="212.5">first</tspan><tspan x="0" y="237.5">second</tspan>');

@@ -116,7 +116,7 @@ export class Selection {
       // Box nodes sit at their centre (see shape-node), so the new top-left is centre minus half size.
       const props: ShapePatch = { x: node.x() - w / 2, y: node.y() - h / 2, w, h, rotation: normalizeDegrees(node.rotation()) };
       // Text rewraps at its new width: its height is what its lines take, not what the drag made it.
-      if (shape.kind === 'text') props.h = measureTextHeight(shape.text, w, shape.fontSize);
+      if (shape.kind === 'text') props.h = measureTextHeight(shape.text, w, shape.fontSize, shape.font);
       changes.push({ id, props });
     }
     this.actions.update(changes);

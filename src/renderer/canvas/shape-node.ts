@@ -3,14 +3,23 @@
  * spatial index), which keeps redraws cheap. Box shapes rotate about their centre.
  */
 import { boxFromRect } from '../board/geometry';
-import type { ShapeProps } from '../board/shape';
+import type { Font, ShapeProps } from '../board/shape';
 import { decodeRelative } from '../board/stroke-codec';
 import { Arrow, Ellipse, Konva, Line, Rect, Text, type KonvaNode } from './konva';
 import { penOutline } from './pen-outline';
 
 export const STICKY_FILL = '#ffec99';
 export const STICKY_PADDING = 12;
-export const FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", sans-serif';
+/** Each font as the system has it: nothing is fetched, so each falls back to its generic family. */
+const FONT_FAMILIES: Record<Font, string> = {
+  sans: 'system-ui, -apple-system, "Segoe UI", sans-serif',
+  hand: '"Comic Sans MS", "Segoe Print", "Bradley Hand", "Chalkboard SE", cursive',
+  serif: 'Georgia, "Times New Roman", serif',
+  mono: 'ui-monospace, "SF Mono", Menlo, Consolas, monospace',
+};
+
+/** The CSS font family of a shape's font (sans for one saved before fonts existed). */
+export const fontFamily = (font: Font | undefined): string => FONT_FAMILIES[font ?? 'sans'] ?? FONT_FAMILIES.sans;
 /** Line spacing of text and notes, in font sizes. */
 export const LINE_HEIGHT = 1.25;
 
@@ -84,7 +93,7 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
     }
     case 'text': {
       const f = boxFrame(s);
-      return new Text({ ...common(s, visible), ...f, height: undefined, text: s.text, fontSize: s.fontSize, fontFamily: FONT_FAMILY, fill: s.stroke, lineHeight: LINE_HEIGHT, wrap: 'word' });
+      return new Text({ ...common(s, visible), ...f, height: undefined, text: s.text, fontSize: s.fontSize, fontFamily: fontFamily(s.font), fill: s.stroke, lineHeight: LINE_HEIGHT, wrap: 'word' });
     }
     case 'sticky': {
       const f = boxFrame(s);
@@ -99,7 +108,7 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
           height: Math.max(0, f.height - 2 * STICKY_PADDING),
           text: s.text,
           fontSize: s.fontSize,
-          fontFamily: FONT_FAMILY,
+          fontFamily: fontFamily(s.font),
           fill: s.stroke,
           lineHeight: LINE_HEIGHT,
           wrap: 'word',
@@ -115,16 +124,16 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
  * The lines a text box shows at `width`, wrapped exactly as the canvas wraps them (Konva's own layout),
  * and cut with "…" where they pass `maxHeight`: so an SVG export breaks its lines where the PNG does.
  */
-export function layoutText(text: string, width: number, fontSize: number, maxHeight?: number): string[] {
-  const node = new Text({ text, width, fontSize, fontFamily: FONT_FAMILY, lineHeight: LINE_HEIGHT, wrap: 'word', ...(maxHeight === undefined ? {} : { height: maxHeight, ellipsis: true }) });
+export function layoutText(text: string, width: number, fontSize: number, font: Font, maxHeight?: number): string[] {
+  const node = new Text({ text, width, fontSize, fontFamily: fontFamily(font), lineHeight: LINE_HEIGHT, wrap: 'word', ...(maxHeight === undefined ? {} : { height: maxHeight, ellipsis: true }) });
   const lines = node.textArr.map((line) => line.text);
   node.destroy();
   return lines;
 }
 
 /** How tall a text shape's words stand at its width: the model stores it so bounds stay exact. */
-export function measureTextHeight(text: string, width: number, fontSize: number): number {
-  const node = new Text({ text: text || ' ', width, fontSize, fontFamily: FONT_FAMILY, lineHeight: LINE_HEIGHT, wrap: 'word' });
+export function measureTextHeight(text: string, width: number, fontSize: number, font: Font): number {
+  const node = new Text({ text: text || ' ', width, fontSize, fontFamily: fontFamily(font), lineHeight: LINE_HEIGHT, wrap: 'word' });
   const height = node.height();
   node.destroy();
   return height;

@@ -1,4 +1,4 @@
-import type { Dash, Heads, ShapeProps } from '../board/shape';
+import type { Dash, Font, Heads, ShapeProps } from '../board/shape';
 
 /** The pen this person holds: what new shapes look like. Local, remembered per page. */
 export interface Style {
@@ -9,6 +9,7 @@ export interface Style {
   heads: Heads;
   opacity: number;
   fontSize: number;
+  font: Font;
 }
 
 export const PALETTE = ['#1e1e1e', '#e03131', '#2f9e44', '#1971c2', '#f08c00', '#9c36b5'];
@@ -21,9 +22,9 @@ export const FONT_SIZES: [label: string, size: number][] = [
   ['L', 36],
 ];
 
-export const defaultStyle = (): Style => ({ stroke: PALETTE[0]!, fill: 'transparent', strokeWidth: 4, dash: 'solid', heads: 'end', opacity: 1, fontSize: 24 });
+export const defaultStyle = (): Style => ({ stroke: PALETTE[0]!, fill: 'transparent', strokeWidth: 4, dash: 'solid', heads: 'end', opacity: 1, fontSize: 24, font: 'sans' });
 
-export const STYLE_KEYS = ['stroke', 'fill', 'strokeWidth', 'dash', 'heads', 'opacity', 'fontSize'] as const;
+export const STYLE_KEYS = ['stroke', 'fill', 'strokeWidth', 'dash', 'heads', 'opacity', 'fontSize', 'font'] as const;
 
 /**
  * What the style panel shows: with nothing selected, the pen; with a selection, each property the

@@ -3,22 +3,22 @@
  * into lines is the caller's `layout` (the canvas's own, so the SVG and the PNG break alike).
  */
 import { boxFromRect, shapeBounds, union } from '../board/geometry';
-import type { ShapeRecord } from '../board/shape';
+import type { Font, ShapeRecord } from '../board/shape';
 import { decodeRelative } from '../board/stroke-codec';
 import { penOutline } from './pen-outline';
-import { dashArray, FONT_FAMILY, LINE_HEIGHT, STICKY_FILL, STICKY_PADDING } from './shape-node';
+import { dashArray, fontFamily, LINE_HEIGHT, STICKY_FILL, STICKY_PADDING } from './shape-node';
 
 /** The lines `text` shows in a box `width` wide (cut to fit `maxHeight` when given). */
-export type TextLayout = (text: string, width: number, fontSize: number, maxHeight?: number) => string[];
+export type TextLayout = (text: string, width: number, fontSize: number, font: Font, maxHeight?: number) => string[];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (v: number) => (Math.round(v * 100) / 100).toString();
 
 /** One tspan per line, each centred in its line box as the canvas draws it (text baseline "middle"). */
-function textLines(lines: readonly string[], x: number, y: number, fontSize: number, color: string): string {
+function textLines(lines: readonly string[], x: number, y: number, fontSize: number, font: Font, color: string): string {
   const step = fontSize * LINE_HEIGHT;
   const tspans = lines.map((line, i) => `<tspan x="${n(x)}" y="${n(y + (i + 0.5) * step)}">${esc(line)}</tspan>`).join('');
-  return `<text font-family="${esc(FONT_FAMILY)}" font-size="${n(fontSize)}" fill="${color}" dominant-baseline="central" xml:space="preserve">${tspans}</text>`;
+  return `<text font-family="${esc(fontFamily(font))}" font-size="${n(fontSize)}" fill="${color}" dominant-baseline="central" xml:space="preserve">${tspans}</text>`;
 }
 
 /** The head of an arrow from (fx, fy) pointing at (tx, ty), sized as the canvas sizes it. */
@@ -59,9 +59,9 @@ function shapeSvg(s: ShapeRecord, layout: TextLayout): string {
     case 'ellipse':
       return `<ellipse cx="${n(b.minX + w / 2)}" cy="${n(b.minY + h / 2)}" rx="${n(w / 2)}" ry="${n(h / 2)}" fill="${fill}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash}${turn}${opacity}/>`;
     case 'text':
-      return `<g${turn}${opacity}>${textLines(layout(s.text, w, s.fontSize), b.minX, b.minY, s.fontSize, s.stroke)}</g>`;
+      return `<g${turn}${opacity}>${textLines(layout(s.text, w, s.fontSize, s.font), b.minX, b.minY, s.fontSize, s.font, s.stroke)}</g>`;
     case 'sticky':
-      return `<g${turn}${opacity}><rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" rx="3" fill="${s.fill === 'transparent' ? STICKY_FILL : s.fill}"/>${textLines(layout(s.text, Math.max(0, w - 2 * STICKY_PADDING), s.fontSize, Math.max(0, h - 2 * STICKY_PADDING)), b.minX + STICKY_PADDING, b.minY + STICKY_PADDING, s.fontSize, s.stroke)}</g>`;
+      return `<g${turn}${opacity}><rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" rx="3" fill="${s.fill === 'transparent' ? STICKY_FILL : s.fill}"/>${textLines(layout(s.text, Math.max(0, w - 2 * STICKY_PADDING), s.fontSize, s.font, Math.max(0, h - 2 * STICKY_PADDING)), b.minX + STICKY_PADDING, b.minY + STICKY_PADDING, s.fontSize, s.font, s.stroke)}</g>`;
   }
 }
 

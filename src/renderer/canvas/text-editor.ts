@@ -3,7 +3,8 @@
  * blur, Escape or Ctrl/Cmd+Enter. The canvas keeps showing everything else meanwhile.
  */
 import { worldToScreen, type Camera } from './camera';
-import { FONT_FAMILY } from './shape-node';
+import { fontFamily } from './shape-node';
+import type { Font } from '../board/shape';
 
 export interface TextEditRequest {
   /** World position and size of the text area. */
@@ -13,6 +14,7 @@ export interface TextEditRequest {
   height: number;
   rotation: number;
   fontSize: number;
+  font: Font;
   color: string;
   background: string;
   text: string;
@@ -42,7 +44,7 @@ export class TextEditor {
       width: `${req.width * camera.zoom}px`,
       height: `${req.height * camera.zoom}px`,
       fontSize: `${req.fontSize * camera.zoom}px`,
-      fontFamily: FONT_FAMILY,
+      fontFamily: fontFamily(req.font),
       color: req.color,
       background: req.background,
       transform: `rotate(${req.rotation}deg)`,

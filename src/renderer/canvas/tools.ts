@@ -284,8 +284,8 @@ export class StickyTool implements Tool {
   up(p: PointerInfo): void {
     const size = StickyTool.SIZE;
     const id = this.ctx.actions.newId();
-    const { opacity, fontSize } = this.ctx.style;
-    const record: ShapeRecord = { ...DEFAULT_PROPS, id, kind: 'sticky', x: p.wx - size / 2, y: p.wy - size / 2, w: size, h: size, stroke: '#1e1e1e', fill: 'transparent', fontSize, opacity };
+    const { opacity, fontSize, font } = this.ctx.style;
+    const record: ShapeRecord = { ...DEFAULT_PROPS, id, kind: 'sticky', x: p.wx - size / 2, y: p.wy - size / 2, w: size, h: size, stroke: '#1e1e1e', fill: 'transparent', fontSize, font, opacity };
     this.ctx.actions.create([record]);
     // Shown and editable at once: the words typed go out after the creation, so they reach it in order.
     const preview = createShapeNode(record);
@@ -333,6 +333,6 @@ export class EraserTool implements Tool {
 /** The record of a text shape for words typed at a point. */
 export function textRecord(id: string, x: number, y: number, text: string, style: Style): ShapeRecord {
   const width = 320;
-  return { ...DEFAULT_PROPS, id, kind: 'text', x, y, w: width, h: measureTextHeight(text, width, style.fontSize), text, stroke: style.stroke, fontSize: style.fontSize, strokeWidth: 0, opacity: style.opacity };
+  return { ...DEFAULT_PROPS, id, kind: 'text', x, y, w: width, h: measureTextHeight(text, width, style.fontSize, style.font), text, stroke: style.stroke, fontSize: style.fontSize, font: style.font, strokeWidth: 0, opacity: style.opacity };
 }
 

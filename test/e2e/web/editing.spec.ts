@@ -430,3 +430,32 @@ test('arrowheads at the end, the start or both: chosen for the selected arrow an
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
   expect(fs.readFileSync((await download.path())!).toString().match(/<polygon/g)).toHaveLength(3);
 });
+
+test('text and notes in sans, hand-drawn, serif or mono: for the selection and the next ones, with their boxes re-measured, and in the SVG', async ({ page }) => {
+  const board = await open(page);
+  const shapes = () =>
+    page.evaluate(() => {
+      const { model } = (window as unknown as { lanvasSession: { model: { shapes: Map<string, { font: string; h: number; w: number }>; order: string[] } } }).lanvasSession;
+      return model.order.map((id) => ({ font: model.shapes.get(id)!.font, h: model.shapes.get(id)!.h }));
+    });
+  await board.typeAt('t', [300, 300], 'a line of words that wraps once the font is wider');
+  await expect.poll(() => board.unacknowledged()).toBe(0);
+  await page.mouse.click(305, 305);
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
+  await expect(page.getByTestId('font-sans')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('font-mono').click();
+  await expect.poll(async () => (await shapes())[0]!.font).toBe('mono');
+  const lines = await board.editor<number>('canvas.node(editor.model.order[0]).textArr.length');
+  const { h } = (await shapes())[0]!;
+  expect(h).toBeCloseTo(lines * 24 * 1.25, 0); // as tall as its lines in the new font
+  expect(await board.editor<string>('canvas.node(editor.model.order[0]).fontFamily()')).toMatch(/monospace/);
+  await page.keyboard.press('Escape');
+  await page.getByTestId('font-hand').click();
+  await board.typeAt('n', [800, 500], 'note');
+  await expect.poll(async () => (await shapes()).map((s) => s.font)).toEqual(['mono', 'hand']);
+  await page.keyboard.press('Escape');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+  const svg = fs.readFileSync((await download.path())!).toString();
+  expect(svg).toMatch(/font-family="[^"]*monospace"/);
+  expect(svg).toMatch(/font-family="[^"]*cursive"/);
+});
