@@ -14,7 +14,7 @@ import { Rect, type KonvaNode } from './konva';
 import { encodePresence, Presence } from './presence';
 import { Selection } from './selection';
 import type { Command } from './shortcuts';
-import { layoutText, measureTextHeight, STICKY_PADDING } from './shape-node';
+import { layoutText, measureTextHeight, noteHeight, STICKY_PADDING } from './shape-node';
 import { defaultStyle, type Style } from './style';
 import { shapesToSvg } from './svg-export';
 import { TextEditor } from './text-editor';
@@ -149,7 +149,12 @@ export class Editor {
     Object.assign(this.style, patch);
     const changes = this.selectedShapes().map((s) => {
       const props: ShapePatch = { ...patch };
-      if (s.kind === 'text' && (patch.font !== undefined || patch.fontSize !== undefined)) props.h = measureTextHeight(s.text, Math.abs(s.w), patch.fontSize ?? s.fontSize, patch.font ?? s.font);
+      const fontSize = patch.fontSize ?? s.fontSize;
+      const font = patch.font ?? s.font;
+      if (patch.font !== undefined || patch.fontSize !== undefined) {
+        if (s.kind === 'text') props.h = measureTextHeight(s.text, Math.abs(s.w), fontSize, font);
+        if (s.kind === 'sticky') props.h = noteHeight(s.text, s.w, s.h, fontSize, font);
+      }
       return { id: s.id, props };
     });
     this.actions.update(changes);
@@ -256,7 +261,8 @@ export class Editor {
         commit: (text) => {
           if (text === s.text) return;
           if (s.kind === 'text' && !text.trim()) return this.actions.remove([id]);
-          const props = s.kind === 'text' ? { text, h: measureTextHeight(text, Math.abs(s.w), s.fontSize, s.font) } : { text };
+          const props =
+            s.kind === 'text' ? { text, h: measureTextHeight(text, Math.abs(s.w), s.fontSize, s.font) } : { text, h: noteHeight(text, s.w, s.h, s.fontSize, s.font) };
           this.actions.update([{ id, props }]);
         },
       },

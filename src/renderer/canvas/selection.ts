@@ -10,7 +10,7 @@ import type { ShapePatch } from '../board/shape';
 import type { BoardActions } from './actions';
 import type { BoardCanvas } from './board-canvas';
 import { Rect, Transformer } from './konva';
-import { measureTextHeight } from './shape-node';
+import { measureTextHeight, noteHeight } from './shape-node';
 
 const BOX_KINDS = new Set(['rect', 'ellipse', 'text', 'sticky']);
 export const SELECTION_COLOR = '#1971c2';
@@ -117,6 +117,8 @@ export class Selection {
       const props: ShapePatch = { x: node.x() - w / 2, y: node.y() - h / 2, w, h, rotation: normalizeDegrees(node.rotation()) };
       // Text rewraps at its new width: its height is what its lines take, not what the drag made it.
       if (shape.kind === 'text') props.h = measureTextHeight(shape.text, w, shape.fontSize, shape.font);
+      // A note narrowed keeps its words in view: it grows taller rather than cut them off.
+      if (shape.kind === 'sticky') props.h = noteHeight(shape.text, w, h, shape.fontSize, shape.font);
       changes.push({ id, props });
     }
     this.actions.update(changes);

@@ -131,6 +131,11 @@ export function layoutText(text: string, width: number, fontSize: number, font: 
   return lines;
 }
 
+/** A note's height for its words: grown to show them all (never cut with "…"), never shrunk below `h`. */
+export function noteHeight(text: string, w: number, h: number, fontSize: number, font: Font): number {
+  return Math.max(Math.abs(h), measureTextHeight(text, Math.max(1, Math.abs(w) - 2 * STICKY_PADDING), fontSize, font) + 2 * STICKY_PADDING);
+}
+
 /** How tall a text shape's words stand at its width: the model stores it so bounds stay exact. */
 export function measureTextHeight(text: string, width: number, fontSize: number, font: Font): number {
   const node = new Text({ text: text || ' ', width, fontSize, fontFamily: fontFamily(font), lineHeight: LINE_HEIGHT, wrap: 'word' });

@@ -459,3 +459,25 @@ test('text and notes in sans, hand-drawn, serif or mono: for the selection and t
   expect(svg).toMatch(/font-family="[^"]*monospace"/);
   expect(svg).toMatch(/font-family="[^"]*cursive"/);
 });
+
+test('a sticky note grows with its words instead of hiding them behind "…"', async ({ page }) => {
+  const board = await open(page);
+  const note = () =>
+    page.evaluate(() => {
+      const { model } = (window as unknown as { lanvasSession: { model: { shapes: Map<string, { w: number; h: number; text: string }>; order: string[] } } }).lanvasSession;
+      const s = model.shapes.get(model.order[0]!)!;
+      return { w: s.w, h: s.h, text: s.text };
+    });
+  await board.tool('n');
+  await page.mouse.click(400, 300);
+  await expect(page.getByTestId('text-editor')).toBeFocused();
+  const words = Array.from({ length: 12 }, (_, i) => `line ${i + 1}`).join('\n');
+  await page.keyboard.type(words);
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await note()).text).toBe(words);
+  const grown = await note();
+  expect(grown.h).toBeGreaterThan(grown.w); // it was square
+  const shown = await board.editor<string[]>('canvas.node(editor.model.order[0]).getChildren()[1].textArr.map((l) => l.text)');
+  expect(shown).toHaveLength(12);
+  expect(shown.at(-1)).toBe('line 12'); // nothing cut off
+});
