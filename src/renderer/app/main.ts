@@ -8,6 +8,7 @@ import { detectPlatform, type Platform } from '../platform/platform';
 import { BoardScreen } from './board-screen';
 import { HomeView } from './home-view';
 import { showStatus, statusVisible } from './status';
+import { themeSwitch } from './theme';
 
 function desktop(platform: Platform, bridge: LanvasBridge): void {
   let screen: BoardScreen | null = null;
@@ -74,6 +75,7 @@ function web(platform: Platform): void {
 }
 
 async function start(): Promise<void> {
+  document.querySelector('[data-testid="status"]')!.before(themeSwitch(localStorage));
   const platform = await detectPlatform();
   if (platform.bridge) desktop(platform, platform.bridge);
   else web(platform);

@@ -481,3 +481,31 @@ test('a sticky note grows with its words instead of hiding them behind "…"', a
   expect(shown).toHaveLength(12);
   expect(shown.at(-1)).toBe('line 12'); // nothing cut off
 });
+
+test('dark mode follows the system, or the switch, and is kept; the board is shown inverted, its exports are not', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const board = await open(page);
+  const themeSwitch = page.getByTestId('theme');
+  const canvasFilter = () => page.getByTestId('canvas').evaluate((el) => getComputedStyle(el).filter);
+  await expect(themeSwitch).toHaveAttribute('data-theme', 'system');
+  expect(await canvasFilter()).toMatch(/invert/); // the system is dark
+  await themeSwitch.click();
+  await expect(themeSwitch).toHaveAttribute('data-theme', 'light');
+  expect(await canvasFilter()).toBe('none');
+  await themeSwitch.click();
+  await expect(themeSwitch).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  expect(await canvasFilter()).toMatch(/invert/); // chosen, not the system's
+  expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe('rgb(23, 23, 26)');
+
+  await board.tool('r');
+  await board.drag([300, 300], [500, 400]);
+  await expect.poll(() => board.shapeCount()).toBe(1);
+  await page.keyboard.press('Escape');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+  expect(fs.readFileSync((await download.path())!).toString()).toContain('fill="#ffffff"'); // exported as drawn, on white
+
+  await page.reload();
+  await board.connected();
+  await expect(page.getByTestId('theme')).toHaveAttribute('data-theme', 'dark');
+});
