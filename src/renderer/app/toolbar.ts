@@ -7,6 +7,7 @@ import { describeCombo, SHORTCUTS, type Command } from '../canvas/shortcuts';
 import { FILLS, FONT_SIZES, OPACITIES, PALETTE, shownStyle, WIDTHS, type Style } from '../canvas/style';
 import { DASHES, FONTS, HEADS, type Dash, type Font, type Heads } from '../board/shape';
 import { fontFamily } from '../canvas/shape-node';
+import type { Alignment, Distribution } from '../board/arrange';
 import type { ToolName } from '../canvas/tools';
 
 /** 24x24 stroke icons (path data), so every platform draws the same thing. */
@@ -82,6 +83,7 @@ export class Toolbar {
   private dashButtons = new Map<Dash, HTMLButtonElement>();
   private headButtons = new Map<Heads, HTMLButtonElement>();
   private fontButtons = new Map<Font, HTMLButtonElement>();
+  private arrangeGroup: HTMLElement;
   private opacityButtons = new Map<number, HTMLButtonElement>();
   private sizeButtons = new Map<number, HTMLButtonElement>();
   private zoomLabel: HTMLButtonElement;
@@ -172,6 +174,23 @@ export class Toolbar {
       this.fontButtons.set(font, b);
       fonts.append(b);
     }
+    // Shown while two or more shapes are selected.
+    this.arrangeGroup = styleGroup('Arrange');
+    const ARRANGE: [Alignment | Distribution, string, string][] = [
+      ['left', '⇤', 'Align left edges'],
+      ['center', '⇹', 'Align centres across'],
+      ['right', '⇥', 'Align right edges'],
+      ['top', '⤒', 'Align top edges'],
+      ['middle', '⇕', 'Align middles'],
+      ['bottom', '⤓', 'Align bottom edges'],
+      ['horizontal', '⋯', 'Space evenly across (three or more)'],
+      ['vertical', '⋮', 'Space evenly down (three or more)'],
+    ];
+    for (const [how, label, title] of ARRANGE) {
+      const b = button(label, title, `arrange-${how}`, () => editor.arrange(how));
+      b.className = 'small';
+      this.arrangeGroup.append(b);
+    }
     const edit = group('Edit');
     edit.append(
       button(icon('undo'), `Undo${shortcutFor('undo', isMac)}`, 'undo', () => editor.run('undo')),
@@ -215,6 +234,7 @@ export class Toolbar {
     for (const [c, b] of this.fillButtons) b.setAttribute('aria-pressed', String(c === shown.fill));
     for (const [w, b] of this.widthButtons) b.setAttribute('aria-pressed', String(w === shown.strokeWidth));
     for (const [d, b] of this.dashButtons) b.setAttribute('aria-pressed', String(d === shown.dash));
+    this.arrangeGroup.hidden = !editor.editable || editor.selection.ids.size < 2;
     for (const [f, b] of this.fontButtons) b.setAttribute('aria-pressed', String(f === shown.font));
     for (const [h, b] of this.headButtons) b.setAttribute('aria-pressed', String(h === shown.heads));
     for (const [o, b] of this.opacityButtons) b.setAttribute('aria-pressed', String(o === shown.opacity));

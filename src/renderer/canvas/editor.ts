@@ -4,6 +4,7 @@
  */
 import type { BoardModel, ShapesChanged } from '../board/board-model';
 import { shapeBounds, union } from '../board/geometry';
+import { align, distribute, type Alignment, type Distribution } from '../board/arrange';
 import type { ShapePatch, ShapeRecord } from '../board/shape';
 import { boardActions, type BoardActions } from './actions';
 import { BoardCanvas } from './board-canvas';
@@ -158,6 +159,13 @@ export class Editor {
       return { id: s.id, props };
     });
     this.actions.update(changes);
+  }
+
+  /** Aligns or distributes the selection (one undoable change). */
+  arrange(how: Alignment | Distribution): void {
+    const shapes = this.selectedShapes();
+    const moves = how === 'horizontal' || how === 'vertical' ? distribute(shapes, how) : align(shapes, how);
+    if (moves.length > 0) this.actions.update(moves);
   }
 
   /** The selected shapes as the model holds them now (or as sent, if still on their way), in no order. */

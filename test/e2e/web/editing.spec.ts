@@ -509,3 +509,32 @@ test('dark mode follows the system, or the switch, and is kept; the board is sho
   await board.connected();
   await expect(page.getByTestId('theme')).toHaveAttribute('data-theme', 'dark');
 });
+
+test('align and distribute the selection, undone as one step', async ({ page }) => {
+  const board = await open(page);
+  const boxes = () =>
+    page.evaluate(() => {
+      const { model } = (window as unknown as { lanvasSession: { model: { shapes: Map<string, { x: number; y: number }>; order: string[] } } }).lanvasSession;
+      return model.order.map((id) => ({ x: Math.round(model.shapes.get(id)!.x), y: Math.round(model.shapes.get(id)!.y) }));
+    });
+  for (const [x, y] of [[200, 200], [330, 260], [700, 330]] as const) {
+    await board.tool('r');
+    await board.drag([x, y], [x + 80, y + 60]);
+  }
+  await expect.poll(() => board.shapeCount()).toBe(3);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('arrange-top')).toBeHidden(); // nothing to line up
+  await page.keyboard.press('Control+a');
+  await expect(page.getByTestId('arrange-top')).toBeVisible();
+  const before = await boxes();
+  await page.getByTestId('arrange-top').click();
+  await expect.poll(async () => new Set((await boxes()).map((b) => b.y)).size).toBe(1);
+  await page.getByTestId('arrange-horizontal').click();
+  await expect.poll(async () => {
+    const xs = (await boxes()).map((b) => b.x).sort((p, q) => p - q);
+    return Math.abs(xs[1]! - xs[0]! - (xs[2]! - xs[1]!)) <= 1;
+  }).toBe(true);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect.poll(boxes).toEqual(before);
+});
