@@ -8,6 +8,7 @@ import { isTyping } from '../canvas/input';
 import { commandFor } from '../canvas/shortcuts';
 import { View, type ViewHost } from '../session/view';
 import { button, download, el } from './dom';
+import { ContextMenu } from './context-menu';
 import { IdentityEditor } from './identity-editor';
 import { ShortcutHelp } from './shortcut-help';
 import { Toolbar } from './toolbar';
@@ -24,6 +25,7 @@ export class AppView extends View<BoardModel> {
   private readonly canvasHost: HTMLDivElement;
   private readonly help = new ShortcutHelp(isMac);
   private readonly identity: IdentityEditor;
+  private readonly menu: ContextMenu;
   /** What an empty board says to do, until it has a shape. */
   private readonly emptyHint = el(
     'p',
@@ -34,7 +36,7 @@ export class AppView extends View<BoardModel> {
   );
   private readonly onKey = (event: KeyboardEvent) => {
     // The open list takes its own keys (Escape closes it); the board is not driven from behind it.
-    if (isTyping(event) || this.help.isOpen || this.identity.isOpen) return;
+    if (isTyping(event) || this.help.isOpen || this.identity.isOpen || this.menu.isOpen) return;
     const command = commandFor(event, isMac);
     if (command === null) return;
     event.preventDefault();
@@ -61,6 +63,8 @@ export class AppView extends View<BoardModel> {
     stage.append(this.canvasHost, this.emptyHint);
     this.showEmptyHint();
     this.editor = new Editor(this.canvasHost, model, session);
+    this.menu = new ContextMenu(this.editor, isMac, () => this.help.toggle());
+    this.editor.onContextMenu = (x, y) => this.menu.open(x, y);
     this.identity = new IdentityEditor(
       () => session.user,
       (user) => {
@@ -126,6 +130,7 @@ export class AppView extends View<BoardModel> {
     this.emptyHint.remove();
     this.help.destroy();
     this.identity.destroy();
+    this.menu.destroy();
     for (const id of ['toolbar', 'stylebar']) {
       const bar = document.querySelector<HTMLElement>(`[data-testid="${id}"]`)!;
       bar.replaceChildren();

@@ -48,6 +48,8 @@ export class Editor {
   private resizeObserver: ResizeObserver;
   /** True: a drawing tool stays in hand after each shape instead of returning to Select. */
   toolLocked = false;
+  /** The chrome shows its menu here (after a right-click has chosen what it acts on). */
+  onContextMenu: (clientX: number, clientY: number) => void = () => {};
   /** The chrome listens: tool, selection or zoom changed. */
   onChange: () => void = () => {};
   /** False once the session has ended: the board can be looked at, copied and exported, not changed. */
@@ -116,6 +118,7 @@ export class Editor {
       handTool: () => this.toolName === 'hand',
       pointerMoved: (wx, wy) => this.sendCursor(wx, wy),
       doubleClick: (wx, wy) => this.doubleClick(wx, wy),
+      contextMenu: (wx, wy, cx, cy) => this.contextMenu(wx, wy, cx, cy),
       ownsPointer: (sx, sy) => this.selection.handlesAt(sx, sy),
     });
     this.canvas.onCamera = () => {
@@ -222,6 +225,14 @@ export class Editor {
     if (now - this.lastCursor < CURSOR_INTERVAL_MS) return;
     this.lastCursor = now;
     this.host.publishEphemeral(encodePresence({ t: 'cursor', x: wx, y: wy }));
+  }
+
+  /** Right-click: on a shape not selected, it becomes the selection; on the empty board, nothing is. */
+  private contextMenu(wx: number, wy: number, clientX: number, clientY: number): void {
+    const id = this.canvas.hit(wx, wy, 6);
+    if (id === null) this.selection.clear();
+    else if (!this.selection.ids.has(id)) this.selection.set([id]);
+    this.onContextMenu(clientX, clientY);
   }
 
   private doubleClick(wx: number, wy: number): void {

@@ -16,6 +16,8 @@ export interface InputTarget {
   handTool(): boolean;
   pointerMoved(wx: number, wy: number): void;
   doubleClick(wx: number, wy: number): void;
+  /** A right-click (or long press) at a world point; `clientX/Y` place the menu. */
+  contextMenu(wx: number, wy: number, clientX: number, clientY: number): void;
   /** True where the canvas handles the press itself (the selection's resize and rotate handles). */
   ownsPointer(sx: number, sy: number): boolean;
 }
@@ -40,7 +42,11 @@ export class InputController {
       const [wx, wy] = this.world(e as MouseEvent);
       target.doubleClick(wx, wy);
     });
-    this.on(el, 'contextmenu', (e) => e.preventDefault());
+    this.on(el, 'contextmenu', (e) => {
+      e.preventDefault();
+      const [wx, wy] = this.world(e as MouseEvent);
+      target.contextMenu(wx, wy, (e as MouseEvent).clientX, (e as MouseEvent).clientY);
+    });
     this.on(window, 'keydown', (e) => {
       if ((e as KeyboardEvent).code === 'Space' && !isTyping(e)) {
         this.space = true;

@@ -538,3 +538,44 @@ test('align and distribute the selection, undone as one step', async ({ page }) 
   await page.keyboard.press('Control+z');
   await expect.poll(boxes).toEqual(before);
 });
+
+test('the right-click menu acts on the shape under the pointer, or on the board', async ({ page }) => {
+  const board = await open(page);
+  await board.tool('r');
+  await board.drag([200, 200], [300, 280]);
+  await board.tool('o');
+  await board.drag([500, 200], [600, 280]);
+  await expect.poll(() => board.shapeCount()).toBe(2);
+  await page.keyboard.press('Escape');
+
+  // On a shape: it is selected, and the menu offers what can be done with it.
+  await page.mouse.click(200, 240, { button: 'right' });
+  const menu = page.getByTestId('context-menu');
+  await expect(menu).toBeVisible();
+  expect(await board.editor<number>('selection.ids.size')).toBe(1);
+  await menu.getByTestId('menu-duplicate').click();
+  await expect(menu).toBeHidden();
+  await expect.poll(() => board.kinds()).toEqual(['rect', 'ellipse', 'rect']);
+
+  await page.mouse.click(500, 240, { button: 'right' });
+  await menu.getByTestId('menu-copy').click();
+  await page.keyboard.press('Control+v');
+  await expect.poll(() => board.kinds()).toEqual(['rect', 'ellipse', 'rect', 'ellipse']);
+
+  await page.mouse.click(600, 240, { button: 'right' });
+  await menu.getByTestId('menu-back').click();
+  await expect.poll(async () => (await board.kinds())[0]).toBe('ellipse');
+
+  // On the empty board: nothing to act on but the board; Escape closes.
+  await page.mouse.click(900, 600, { button: 'right' });
+  await expect(menu.getByTestId('menu-delete')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await page.mouse.click(900, 600, { button: 'right' });
+  await menu.getByTestId('menu-select-all').click();
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(4);
+  await page.mouse.click(200, 240, { button: 'right' }); // inside the selection: it stays whole
+  expect(await board.editor<number>('selection.ids.size')).toBe(4);
+  await menu.getByTestId('menu-delete').click();
+  await expect.poll(() => board.shapeCount()).toBe(0);
+});
