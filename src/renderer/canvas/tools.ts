@@ -202,6 +202,8 @@ export class DragShapeTool implements Tool {
   private start: { x: number; y: number; id: string } | null = null;
   private preview: KonvaNode | null = null;
   private last: ShapeRecord | null = null;
+  /** When the others were last shown the shape in progress (0: not yet). */
+  private sent = 0;
 
   constructor(
     private readonly ctx: ToolContext,
@@ -238,6 +240,11 @@ export class DragShapeTool implements Tool {
     this.preview = createShapeNode(this.last);
     this.ctx.canvas.active.add(this.preview as never);
     this.ctx.canvas.active.batchDraw();
+    // Everyone sees it take shape, as they see a pen stroke (ephemeral, a few times a second).
+    if (performance.now() - this.sent > 50) {
+      this.sent = performance.now();
+      this.ctx.liveStroke(this.last.id, this.last);
+    }
   }
 
   up(p: PointerInfo): void {
@@ -254,6 +261,8 @@ export class DragShapeTool implements Tool {
   }
 
   cancel(): void {
+    if (this.start && this.sent > 0) this.ctx.liveStroke(this.start.id, null);
+    this.sent = 0;
     this.preview?.destroy();
     this.preview = null;
     this.start = null;

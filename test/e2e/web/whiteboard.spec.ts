@@ -59,6 +59,15 @@ test('two people use every tool, see each other live, and draw the same board', 
   await expect.poll(() => bo.editor<number>('canvas.active.getChildren().length')).toBeGreaterThan(0);
   await ada.page.mouse.up();
   await expect.poll(() => bo.editor<number>('canvas.active.getChildren().length')).toBe(0);
+  // A rectangle in progress shows live too, not only pen strokes; abandoned (Escape), it goes.
+  await ada.tool('r');
+  await ada.page.mouse.move(700, 650);
+  await ada.page.mouse.down();
+  for (let i = 1; i <= 6; i++) await ada.page.mouse.move(700 + i * 20, 650 + i * 10, { steps: 2 });
+  await expect.poll(() => bo.editor<string>("canvas.active.getChildren().map((n) => n.getClassName()).join()")).toContain('Rect');
+  await ada.page.keyboard.press('Escape');
+  await ada.page.mouse.up();
+  await expect.poll(() => bo.editor<number>('canvas.active.getChildren().length')).toBe(0);
 
   // Bo draws too, in another colour with a fill, then moves it with the select tool.
   await bo.page.getByTestId('stroke-2f9e44').click();
