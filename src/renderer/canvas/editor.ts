@@ -12,7 +12,7 @@ import { clampZoom, fitBox, zoomAt, type Camera } from './camera';
 import { cloneShapes, decodeClipboard, encodeClipboard } from './clipboard';
 import { InputController } from './input';
 import { Rect, type KonvaNode } from './konva';
-import { encodePresence, Presence } from './presence';
+import { MAX_SHOWN_SELECTION, encodePresence, Presence } from './presence';
 import { Selection } from './selection';
 import type { Command } from './shortcuts';
 import { layoutText, measureTextHeight, noteHeight, STICKY_PADDING } from './shape-node';
@@ -48,6 +48,7 @@ export class Editor {
   private resizeObserver: ResizeObserver;
   /** True: a drawing tool stays in hand after each shape instead of returning to Select. */
   toolLocked = false;
+  private selectionShare: ReturnType<typeof setTimeout> | null = null;
   /** The chrome shows its menu here (after a right-click has chosen what it acts on). */
   onContextMenu: (clientX: number, clientY: number) => void = () => {};
   /** The chrome listens: tool, selection or zoom changed. */
@@ -81,7 +82,10 @@ export class Editor {
       newId: actions.newId,
     };
     this.selection = new Selection(this.canvas, model, this.actions);
-    this.selection.onChange = () => this.onChange();
+    this.selection.onChange = () => {
+      this.shareSelection();
+      this.onChange();
+    };
     this.presence = new Presence(this.canvas, model);
     this.text = new TextEditor(container);
     const ctx: ToolContext = {
@@ -183,6 +187,19 @@ export class Editor {
 
   participantsChanged(): void {
     this.presence.sync();
+    // Someone new does not know what is selected here yet.
+    if (this.selection.ids.size > 0) this.shareSelection();
+  }
+
+  /**
+   * Shows the others what this person has selected (ephemeral, outlined in their colour there), at most
+   * every 100 ms: a marquee changes the selection at every move, and the ephemeral rate is shared.
+   */
+  private shareSelection(): void {
+    this.selectionShare ??= setTimeout(() => {
+      this.selectionShare = null;
+      this.host.publishEphemeral(encodePresence({ t: 'select', ids: [...this.selection.ids].slice(0, MAX_SHOWN_SELECTION) }));
+    }, 100);
   }
 
   /** The session has ended: from now on the board is only looked at (select, pan, zoom, copy, export). */
@@ -429,6 +446,7 @@ export class Editor {
   }
 
   destroy(): void {
+    if (this.selectionShare) clearTimeout(this.selectionShare);
     this.text.close();
     this.input.destroy();
     this.resizeObserver.disconnect();

@@ -194,3 +194,20 @@ test('a person sets their name and colour: everyone sees it at once, and it is k
   await expect(later.getByTestId('identity-button')).toHaveText('Ada Lovelace (you)');
   await expect(bo.page.getByTestId('participants').locator('li', { hasText: 'Ada Lovelace' })).toHaveCount(2);
 });
+
+test("each person sees what the others have selected, outlined in their colour", async ({ browser }) => {
+  host = await startHostProcess({ dataDir: tempDataDir(), boards: { wb: SECRET } });
+  const ada = await person(browser, host.port, 'Ada', '#e03131');
+  const bo = await person(browser, host.port, 'Bo', '#1971c2');
+  await ada.tool('r');
+  await ada.drag([300, 300], [450, 400]); // selected once drawn
+  const outlines = () => bo.editor<number>('presence.selectionCount()');
+  await expect.poll(outlines).toBe(1);
+  expect(await bo.editor<string>("canvas.overlay.findOne('.remote-selection').stroke()")).toBe('#e03131');
+  // A late joiner is told too.
+  const cy = await person(browser, host.port, 'Cy', '#2f9e44');
+  await expect.poll(() => cy.editor<number>('presence.selectionCount()')).toBe(1);
+  await ada.page.keyboard.press('Escape');
+  await expect.poll(outlines).toBe(0);
+  await expect.poll(() => cy.editor<number>('presence.selectionCount()')).toBe(0);
+});
