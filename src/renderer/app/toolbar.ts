@@ -5,7 +5,7 @@
 import type { Editor } from '../canvas/editor';
 import { describeCombo, SHORTCUTS, type Command } from '../canvas/shortcuts';
 import { FILLS, FONT_SIZES, OPACITIES, PALETTE, shownStyle, WIDTHS, type Style } from '../canvas/style';
-import { DASHES, FONTS, HEADS, type Dash, type Font, type Heads } from '../board/shape';
+import { DASHES, FILL_STYLES, FONTS, HEADS, type Dash, type FillStyle, type Font, type Heads } from '../board/shape';
 import { fontFamily } from '../canvas/shape-node';
 import type { Alignment, Distribution } from '../board/arrange';
 import type { ToolName } from '../canvas/tools';
@@ -81,6 +81,7 @@ export class Toolbar {
   private fillButtons = new Map<string, HTMLButtonElement>();
   private widthButtons = new Map<number, HTMLButtonElement>();
   private dashButtons = new Map<Dash, HTMLButtonElement>();
+  private fillStyleButtons = new Map<FillStyle, HTMLButtonElement>();
   private headButtons = new Map<Heads, HTMLButtonElement>();
   private fontButtons = new Map<Font, HTMLButtonElement>();
   private arrangeGroup: HTMLElement;
@@ -128,6 +129,13 @@ export class Toolbar {
       b.classList.add('fill');
       this.fillButtons.set(color, b);
       fills.append(b);
+    }
+    const fillStyles = styleGroup('Fill style');
+    for (const fillStyle of FILL_STYLES) {
+      const b = button(fillStyle === 'solid' ? 'Solid' : 'Semi', fillStyle === 'solid' ? 'Solid fill' : 'Half see-through fill', `fill-style-${fillStyle}`, () => this.setStyle({ fillStyle }));
+      b.className = 'small';
+      this.fillStyleButtons.set(fillStyle, b);
+      fillStyles.append(b);
     }
     const widths = styleGroup('Width');
     for (const width of WIDTHS) {
@@ -233,6 +241,7 @@ export class Toolbar {
     for (const [c, b] of this.strokeButtons) b.setAttribute('aria-pressed', String(c === shown.stroke));
     for (const [c, b] of this.fillButtons) b.setAttribute('aria-pressed', String(c === shown.fill));
     for (const [w, b] of this.widthButtons) b.setAttribute('aria-pressed', String(w === shown.strokeWidth));
+    for (const [f, b] of this.fillStyleButtons) b.setAttribute('aria-pressed', String(f === shown.fillStyle));
     for (const [d, b] of this.dashButtons) b.setAttribute('aria-pressed', String(d === shown.dash));
     this.arrangeGroup.hidden = !editor.editable || editor.selection.ids.size < 2;
     for (const [f, b] of this.fontButtons) b.setAttribute('aria-pressed', String(f === shown.font));

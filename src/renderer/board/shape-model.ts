@@ -12,6 +12,7 @@ export class ShapeModel extends Model implements ShapeProps {
   rotation = DEFAULT_PROPS.rotation;
   stroke = DEFAULT_PROPS.stroke;
   fill = DEFAULT_PROPS.fill;
+  fillStyle = DEFAULT_PROPS.fillStyle;
   strokeWidth = DEFAULT_PROPS.strokeWidth;
   dash = DEFAULT_PROPS.dash;
   heads = DEFAULT_PROPS.heads;

@@ -12,6 +12,10 @@ export type ShapeKind = (typeof SHAPE_KINDS)[number];
 export const DASHES = ['solid', 'dashed', 'dotted'] as const;
 export type Dash = (typeof DASHES)[number];
 
+/** How a box's fill colour is laid down: full, or half see-through (what is behind shows). */
+export const FILL_STYLES = ['solid', 'semi'] as const;
+export type FillStyle = (typeof FILL_STYLES)[number];
+
 /** The typeface of text and notes. */
 export const FONTS = ['sans', 'hand', 'serif', 'mono'] as const;
 export type Font = (typeof FONTS)[number];
@@ -32,6 +36,8 @@ export interface ShapeProps {
   rotation: number;
   stroke: string;
   fill: string;
+  /** Rectangles and ellipses; one restored from before fill styles existed has none set: read that as solid. */
+  fillStyle: FillStyle;
   strokeWidth: number;
   /** A board saved before dashes existed restores its shapes without one: read that as solid. */
   dash: Dash;
@@ -80,6 +86,7 @@ const PROP_CHECKS: { [K in keyof Omit<ShapeProps, 'kind'>]: (v: unknown) => bool
   stroke: (v) => typeof v === 'string' && COLOR.test(v),
   fill: (v) => typeof v === 'string' && COLOR.test(v),
   strokeWidth: (v) => num(v, 0, 100),
+  fillStyle: (v) => typeof v === 'string' && (FILL_STYLES as readonly string[]).includes(v),
   dash: (v) => typeof v === 'string' && (DASHES as readonly string[]).includes(v),
   heads: (v) => typeof v === 'string' && (HEADS as readonly string[]).includes(v),
   opacity: (v) => num(v, 0, 1),
@@ -99,6 +106,7 @@ export const DEFAULT_PROPS: Omit<ShapeProps, 'kind'> = {
   rotation: 0,
   stroke: '#1e1e1e',
   fill: 'transparent',
+  fillStyle: 'solid',
   strokeWidth: 2,
   dash: 'solid',
   heads: 'end',

@@ -36,6 +36,11 @@ describe('svg export', () => {
     expect(svg).toContain('stroke-dasharray="0 5" stroke-linecap="round"');
   });
 
+  it('lays a semi fill down half see-through, the outline untouched', () => {
+    const svg = shapesToSvg([{ ...DEFAULT_PROPS, id: 'r', kind: 'rect', x: 0, y: 0, w: 10, h: 10, fill: '#a5d8ff', fillStyle: 'semi' }], (t) => [t]);
+    expect(svg).toContain('fill="#a5d8ff" fill-opacity="0.5" stroke="#1e1e1e"');
+  });
+
   it('puts arrowheads at the ends the arrow asks for', () => {
     const heads = (h: 'end' | 'start' | 'both') => shapesToSvg([{ ...DEFAULT_PROPS, id: 'a', kind: 'arrow', x: 0, y: 0, w: 100, h: 0, heads: h }], (t) => [t]).match(/<polygon points="([^"]+)"/g)!;
     expect(heads('end')).toHaveLength(1);

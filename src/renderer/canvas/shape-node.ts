@@ -46,7 +46,10 @@ function dashOf(s: ShapeProps): { dash?: number[]; lineCap?: 'round' } {
   return dash === null ? {} : { dash, lineCap: 'round' };
 }
 
-const fillOf = (s: ShapeProps) => (s.fill === 'transparent' ? {} : { fill: s.fill });
+/** A semi fill lets what is behind show through: the fill's own alpha, the outline untouched. */
+export const SEMI_FILL_ALPHA = 0.5;
+const hexAlpha = (hex: string, alpha: number) => `${hex}${Math.round(alpha * 255).toString(16).padStart(2, '0')}`;
+const fillOf = (s: ShapeProps) => (s.fill === 'transparent' ? {} : { fill: s.fillStyle === 'semi' ? hexAlpha(s.fill, SEMI_FILL_ALPHA) : s.fill });
 const rotationOf = (s: ShapeProps) => (s.rotation === 0 ? {} : { rotation: s.rotation });
 
 /** Position, size and rotation of a box shape's node, turning about its centre. */

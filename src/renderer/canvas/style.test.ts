@@ -11,7 +11,7 @@ describe('shownStyle', () => {
 
   it("is the selection's own style, not the pen's", () => {
     const red = { ...DEFAULT_PROPS, stroke: '#e03131', fill: '#ffc9c9', strokeWidth: 8, opacity: 0.6, fontSize: 36 };
-    expect(shownStyle(pen, [red])).toEqual({ stroke: '#e03131', fill: '#ffc9c9', strokeWidth: 8, dash: 'solid', heads: 'end', opacity: 0.6, fontSize: 36, font: 'sans' });
+    expect(shownStyle(pen, [red])).toEqual({ stroke: '#e03131', fill: '#ffc9c9', fillStyle: 'solid', strokeWidth: 8, dash: 'solid', heads: 'end', opacity: 0.6, fontSize: 36, font: 'sans' });
   });
 
   it('leaves out what the selected shapes differ in', () => {

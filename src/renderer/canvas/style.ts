@@ -1,9 +1,10 @@
-import type { Dash, Font, Heads, ShapeProps } from '../board/shape';
+import type { Dash, FillStyle, Font, Heads, ShapeProps } from '../board/shape';
 
 /** The pen this person holds: what new shapes look like. Local, remembered per page. */
 export interface Style {
   stroke: string;
   fill: string;
+  fillStyle: FillStyle;
   strokeWidth: number;
   dash: Dash;
   heads: Heads;
@@ -22,9 +23,9 @@ export const FONT_SIZES: [label: string, size: number][] = [
   ['L', 36],
 ];
 
-export const defaultStyle = (): Style => ({ stroke: PALETTE[0]!, fill: 'transparent', strokeWidth: 4, dash: 'solid', heads: 'end', opacity: 1, fontSize: 24, font: 'sans' });
+export const defaultStyle = (): Style => ({ stroke: PALETTE[0]!, fill: 'transparent', fillStyle: 'solid', strokeWidth: 4, dash: 'solid', heads: 'end', opacity: 1, fontSize: 24, font: 'sans' });
 
-export const STYLE_KEYS = ['stroke', 'fill', 'strokeWidth', 'dash', 'heads', 'opacity', 'fontSize', 'font'] as const;
+export const STYLE_KEYS = ['stroke', 'fill', 'fillStyle', 'strokeWidth', 'dash', 'heads', 'opacity', 'fontSize', 'font'] as const;
 
 /**
  * What the style panel shows: with nothing selected, the pen; with a selection, each property the

@@ -6,7 +6,7 @@ import { boxFromRect, shapeBounds, union } from '../board/geometry';
 import type { Font, ShapeRecord } from '../board/shape';
 import { decodeRelative } from '../board/stroke-codec';
 import { penOutline } from './pen-outline';
-import { dashArray, fontFamily, LINE_HEIGHT, STICKY_FILL, STICKY_PADDING } from './shape-node';
+import { dashArray, fontFamily, LINE_HEIGHT, SEMI_FILL_ALPHA, STICKY_FILL, STICKY_PADDING } from './shape-node';
 
 /** The lines `text` shows in a box `width` wide (cut to fit `maxHeight` when given). */
 export type TextLayout = (text: string, width: number, fontSize: number, font: Font, maxHeight?: number) => string[];
@@ -33,7 +33,7 @@ function arrowHead(fx: number, fy: number, tx: number, ty: number, s: ShapeRecor
 
 function shapeSvg(s: ShapeRecord, layout: TextLayout): string {
   const opacity = s.opacity < 1 ? ` opacity="${n(s.opacity)}"` : '';
-  const fill = s.fill === 'transparent' ? 'none' : s.fill;
+  const fill = s.fill === 'transparent' ? 'none' : s.fillStyle === 'semi' ? `${s.fill}" fill-opacity="${SEMI_FILL_ALPHA}` : s.fill;
   const b = boxFromRect(s.x, s.y, s.w, s.h);
   const w = b.maxX - b.minX;
   const h = b.maxY - b.minY;

@@ -226,7 +226,7 @@ export class DragShapeTool implements Tool {
     }
     const { style } = this.ctx;
     const box = this.kind === 'rect' || this.kind === 'ellipse';
-    return { ...DEFAULT_PROPS, id, kind: this.kind, x, y, w, h, stroke: style.stroke, fill: box ? style.fill : 'transparent', strokeWidth: style.strokeWidth, dash: style.dash, ...(this.kind === 'arrow' && { heads: style.heads }), opacity: style.opacity };
+    return { ...DEFAULT_PROPS, id, kind: this.kind, x, y, w, h, stroke: style.stroke, fill: box ? style.fill : 'transparent', fillStyle: style.fillStyle, strokeWidth: style.strokeWidth, dash: style.dash, ...(this.kind === 'arrow' && { heads: style.heads }), opacity: style.opacity };
   }
 
   down(p: PointerInfo): void {

@@ -579,3 +579,17 @@ test('the right-click menu acts on the shape under the pointer, or on the board'
   await menu.getByTestId('menu-delete').click();
   await expect.poll(() => board.shapeCount()).toBe(0);
 });
+
+test('a semi fill lets what is behind show through', async ({ page }) => {
+  const board = await open(page);
+  await page.getByTestId('fill-a5d8ff').click();
+  await board.tool('r');
+  await board.drag([300, 300], [500, 450]);
+  await expect.poll(() => board.shapeCount()).toBe(1);
+  const ink = async () => (await board.inkBlocks()).reduce((a, b) => a + b, 0);
+  const solid = await ink();
+  await page.getByTestId('fill-style-semi').click(); // the rectangle is still selected
+  await expect.poll(() => board.editor<string>('canvas.node(editor.model.order[0]).fill()')).toBe('#a5d8ff80');
+  expect(await ink()).toBeLessThan(solid);
+  await expect(page.getByTestId('fill-style-semi')).toHaveAttribute('aria-pressed', 'true');
+});
