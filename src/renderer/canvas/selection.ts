@@ -1,6 +1,7 @@
 /**
  * What this person has selected, drawn in the overlay: a Transformer (resize, rotate) when every
- * selected shape is a box, otherwise a dashed outline. Selection is local: it is nobody else's business.
+ * selected shape is a box, otherwise a dashed outline; a lone line or arrow gets a handle on each end,
+ * dragged to move that end alone. Selection is local: it is nobody else's business.
  * A shape this person just created, pasted or duplicated is selected at once, before the model has it
  * ("coming"): a Delete or a style click right after acts on it, as its event follows the creation.
  */
@@ -13,6 +14,9 @@ import { Rect, Transformer } from './konva';
 import { measureTextHeight, noteHeight } from './shape-node';
 
 const BOX_KINDS = new Set(['rect', 'ellipse', 'text', 'sticky']);
+const LINE_KINDS = new Set(['line', 'arrow']);
+/** Side of an end handle on screen, in pixels. */
+const END_HANDLE = 10;
 export const SELECTION_COLOR = '#1971c2';
 
 /** Degrees in [0, 360), to two decimals. */
@@ -32,6 +36,14 @@ export class Selection {
     rotationSnaps: [0, 45, 90, 135, 180, 225, 270, 315],
   });
   private outline = new Rect({ stroke: SELECTION_COLOR, dash: [6, 4], listening: false, visible: false });
+  /** The start and end handles of a lone selected line or arrow. */
+  private readonly ends = [0, 1].map((end) => {
+    const handle = new Rect({ name: 'line-end', draggable: true, fill: '#ffffff', stroke: SELECTION_COLOR, strokeWidth: 1, strokeScaleEnabled: false, visible: false });
+    handle.on('dragmove', () => this.dragEnd(end, false));
+    handle.on('dragend', () => this.dragEnd(end, true));
+    return handle;
+  });
+  private editable = true;
   onChange: (ids: ReadonlySet<string>) => void = () => {};
 
   constructor(
@@ -39,7 +51,7 @@ export class Selection {
     private readonly model: BoardModel,
     private readonly actions: BoardActions,
   ) {
-    canvas.overlay.add(this.outline, this.transformer);
+    canvas.overlay.add(this.outline, this.transformer, ...this.ends);
     this.transformer.on('transformend', () => this.commitTransform());
   }
 
@@ -88,11 +100,18 @@ export class Selection {
       const pad = 4 / this.canvas.camera.zoom;
       this.outline.setAttrs({ x: bounds.minX - pad, y: bounds.minY - pad, width: bounds.maxX - bounds.minX + 2 * pad, height: bounds.maxY - bounds.minY + 2 * pad, strokeWidth: 1 / this.canvas.camera.zoom });
     }
+    const line = this.editable && shapes.length === 1 && LINE_KINDS.has(shapes[0]!.kind) ? shapes[0]! : null;
+    const size = END_HANDLE / this.canvas.camera.zoom;
+    this.ends.forEach((handle, end) => {
+      handle.visible(line !== null);
+      if (line) handle.setAttrs({ x: line.x + end * line.w - size / 2, y: line.y + end * line.h - size / 2, width: size, height: size });
+    });
     this.canvas.overlay.batchDraw();
   }
 
   /** A read-only board shows what is selected without handles to resize or rotate it. */
   setEditable(editable: boolean): void {
+    this.editable = editable;
     this.transformer.resizeEnabled(editable);
     this.transformer.rotateEnabled(editable);
     this.render();
@@ -100,8 +119,27 @@ export class Selection {
 
   /** Is (sx, sy) on one of the handles now showing? Then the Transformer takes the press. */
   handlesAt(sx: number, sy: number): boolean {
+    const hit = this.canvas.overlay.getIntersection({ x: sx, y: sy });
+    if (hit && this.ends.includes(hit as never)) return true;
     if (!this.transformer.visible() || this.transformer.nodes().length === 0) return false;
-    return this.canvas.overlay.getIntersection({ x: sx, y: sy })?.getParent() === this.transformer;
+    return hit?.getParent() === this.transformer;
+  }
+
+  /** One end of the lone line or arrow follows its handle; the other stays. Committed when let go. */
+  private dragEnd(end: number, commit: boolean): void {
+    const id = [...this.ids][0];
+    const shape = id === undefined ? undefined : this.model.shapes.get(id);
+    if (!shape || !LINE_KINDS.has(shape.kind)) return;
+    const half = END_HANDLE / this.canvas.camera.zoom / 2;
+    const [hx, hy] = [this.ends[end]!.x() + half, this.ends[end]!.y() + half];
+    const [ex, ey] = [shape.x + shape.w, shape.y + shape.h];
+    const props = end === 0 ? { x: hx, y: hy, w: ex - hx, h: ey - hy } : { x: shape.x, y: shape.y, w: hx - shape.x, h: hy - shape.y };
+    if (!commit) {
+      this.canvas.node(shape.shapeId)?.setAttrs({ x: props.x, y: props.y, points: [0, 0, props.w, props.h] });
+      this.canvas.content.batchDraw();
+      return;
+    }
+    this.actions.update([{ id: shape.shapeId, props }]);
   }
 
   /** Turns what the Transformer did to the nodes into one update of the model. */

@@ -593,3 +593,33 @@ test('a semi fill lets what is behind show through', async ({ page }) => {
   expect(await ink()).toBeLessThan(solid);
   await expect(page.getByTestId('fill-style-semi')).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('the ends of a line or arrow are handles: each moves alone, the other stays', async ({ page }) => {
+  const board = await open(page);
+  const line = () =>
+    page.evaluate(() => {
+      const { model } = (window as unknown as { lanvasSession: { model: { shapes: Map<string, { x: number; y: number; w: number; h: number }>; order: string[] } } }).lanvasSession;
+      const s = model.shapes.get(model.order[0]!)!;
+      return { x1: Math.round(s.x), y1: Math.round(s.y), x2: Math.round(s.x + s.w), y2: Math.round(s.y + s.h) };
+    });
+  await board.tool('a');
+  await board.drag([300, 300], [500, 300]); // selected once drawn
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
+  const before = await line();
+  const canvasTop = (await page.getByTestId('canvas').boundingBox())!.y;
+  const handle = async (end: number) => {
+    const p = await board.editor<{ x: number; y: number }>(`selection.ends[${end}].getAbsolutePosition()`);
+    return [p.x + 5, p.y + 5 + canvasTop] as [number, number];
+  };
+  const [ex, ey] = await handle(1);
+  await board.drag([ex, ey], [ex, ey + 150], 6);
+  await expect.poll(async () => (await line()).y2).toBe(before.y2 + 150);
+  expect((await line()).x1).toBe(before.x1);
+  expect((await line()).y1).toBe(before.y1); // the start stayed
+  const [sx, sy] = await handle(0);
+  await board.drag([sx, sy], [sx + 50, sy - 50], 6);
+  await expect.poll(async () => (await line()).x1).toBe(before.x1 + 50);
+  expect((await line()).y2).toBe(before.y2 + 150); // the end stayed
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await line()).x1).toBe(before.x1);
+});
