@@ -4,7 +4,7 @@
  * where the page may read the clipboard (the app, a secure page), since a LAN page cannot.
  */
 import type { Editor } from '../canvas/editor';
-import { describeCombo, SHORTCUTS, type Command } from '../canvas/shortcuts';
+import { describeCombo, keysFor, type Command } from '../canvas/shortcuts';
 import { el } from './dom';
 
 interface Item {
@@ -36,7 +36,7 @@ export class ContextMenu {
   open(clientX: number, clientY: number): void {
     const selected = this.editor.selection.ids.size > 0;
     const editable = this.editor.editable;
-    const command = (label: string, testid: string, c: Command): Item => ({ label, testid, run: () => this.editor.run(c), keys: this.keysFor(c) });
+    const command = (label: string, testid: string, c: Command): Item => ({ label, testid, run: () => this.editor.run(c), keys: keysFor(c, this.isMac) });
     const items: (Item | 'separator')[] = [];
     if (selected) {
       items.push({ label: 'Copy', testid: 'menu-copy', run: () => document.execCommand('copy'), keys: describeCombo('mod+c', this.isMac) });
@@ -82,10 +82,5 @@ export class ContextMenu {
   destroy(): void {
     this.close();
     this.menu.remove();
-  }
-
-  private keysFor(command: Command): string {
-    const combo = SHORTCUTS.find(([, c]) => c === command)?.[0];
-    return combo ? describeCombo(combo, this.isMac) : '';
   }
 }

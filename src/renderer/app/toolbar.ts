@@ -3,9 +3,9 @@
  * fill, width, opacity and text size in a panel at the side. Buttons run editor commands.
  */
 import type { Editor } from '../canvas/editor';
-import { describeCombo, SHORTCUTS, type Command } from '../canvas/shortcuts';
+import { keysFor, type Command } from '../canvas/shortcuts';
 import { FILLS, FONT_SIZES, OPACITIES, PALETTE, shownStyle, WIDTHS, type Style } from '../canvas/style';
-import { DASHES, FILL_STYLES, FONTS, HEADS, type Dash, type FillStyle, type Font, type Heads } from '../board/shape';
+import { DASHES, FILL_STYLES, FONTS, HEADS, type Font, type Heads } from '../board/shape';
 import { fontFamily } from '../canvas/shape-node';
 import type { Alignment, Distribution } from '../board/arrange';
 import type { ToolName } from '../canvas/tools';
@@ -52,8 +52,8 @@ const TOOLS: [ToolName, string][] = [
 ];
 
 function shortcutFor(command: Command, isMac: boolean): string {
-  const combo = SHORTCUTS.find(([, c]) => c === command)?.[0];
-  return combo ? ` (${describeCombo(combo, isMac)})` : '';
+  const keys = keysFor(command, isMac);
+  return keys ? ` (${keys})` : '';
 }
 
 function button(label: string | SVGSVGElement, title: string, testid: string, onClick: () => void): HTMLButtonElement {
@@ -77,16 +77,9 @@ function swatch(color: string, title: string, testid: string, onClick: () => voi
 
 export class Toolbar {
   private toolButtons = new Map<ToolName, HTMLButtonElement>();
-  private strokeButtons = new Map<string, HTMLButtonElement>();
-  private fillButtons = new Map<string, HTMLButtonElement>();
-  private widthButtons = new Map<number, HTMLButtonElement>();
-  private dashButtons = new Map<Dash, HTMLButtonElement>();
-  private fillStyleButtons = new Map<FillStyle, HTMLButtonElement>();
-  private headButtons = new Map<Heads, HTMLButtonElement>();
-  private fontButtons = new Map<Font, HTMLButtonElement>();
+  /** The style panel's buttons, each the value of one style property. */
+  private choices: { key: keyof Style; value: Style[keyof Style]; button: HTMLButtonElement }[] = [];
   private arrangeGroup: HTMLElement;
-  private opacityButtons = new Map<number, HTMLButtonElement>();
-  private sizeButtons = new Map<number, HTMLButtonElement>();
   private zoomLabel: HTMLButtonElement;
   private lockButton: HTMLButtonElement;
   /** Everything that changes the board, disabled once it is read-only. */
@@ -117,71 +110,39 @@ export class Toolbar {
     }
     this.lockButton = button(icon('lock'), `Keep the tool after each shape${shortcutFor('toolLock', isMac)}`, 'tool-lock', () => editor.run('toolLock'));
     tools.append(this.lockButton);
+    // Every style button sets one property to one value, and shows pressed while that is the value shown.
+    const choice = <K extends keyof Style>(g: HTMLElement, key: K, value: Style[K], make: (onClick: () => void) => HTMLButtonElement, cls?: string) => {
+      const b = make(() => this.setStyle({ [key]: value } as Partial<Style>));
+      if (cls) b.className = cls;
+      this.choices.push({ key, value, button: b });
+      g.append(b);
+      return b;
+    };
     const strokes = styleGroup('Colour');
-    for (const color of PALETTE) {
-      const b = swatch(color, `Colour ${color}`, `stroke-${color.slice(1)}`, () => this.setStyle({ stroke: color }));
-      this.strokeButtons.set(color, b);
-      strokes.append(b);
-    }
+    for (const color of PALETTE) choice(strokes, 'stroke', color, (go) => swatch(color, `Colour ${color}`, `stroke-${color.slice(1)}`, go));
     const fills = styleGroup('Fill');
-    for (const color of FILLS) {
-      const b = swatch(color, color === 'transparent' ? 'No fill' : `Fill ${color}`, `fill-${color.replace('#', '')}`, () => this.setStyle({ fill: color }));
-      b.classList.add('fill');
-      this.fillButtons.set(color, b);
-      fills.append(b);
-    }
+    for (const color of FILLS) choice(fills, 'fill', color, (go) => swatch(color, color === 'transparent' ? 'No fill' : `Fill ${color}`, `fill-${color.replace('#', '')}`, go)).classList.add('fill');
     const fillStyles = styleGroup('Fill style');
     for (const fillStyle of FILL_STYLES) {
-      const b = button(fillStyle === 'solid' ? 'Solid' : 'Semi', fillStyle === 'solid' ? 'Solid fill' : 'Half see-through fill', `fill-style-${fillStyle}`, () => this.setStyle({ fillStyle }));
-      b.className = 'small';
-      this.fillStyleButtons.set(fillStyle, b);
-      fillStyles.append(b);
+      choice(fillStyles, 'fillStyle', fillStyle, (go) => button(fillStyle === 'solid' ? 'Solid' : 'Semi', fillStyle === 'solid' ? 'Solid fill' : 'Half see-through fill', `fill-style-${fillStyle}`, go), 'small');
     }
     const widths = styleGroup('Width');
-    for (const width of WIDTHS) {
-      const b = button('', `Width ${width}`, `width-${width}`, () => this.setStyle({ strokeWidth: width }));
-      b.className = 'width';
-      b.style.setProperty('--w', `${width}px`);
-      this.widthButtons.set(width, b);
-      widths.append(b);
-    }
+    for (const width of WIDTHS) choice(widths, 'strokeWidth', width, (go) => button('', `Width ${width}`, `width-${width}`, go), 'width').style.setProperty('--w', `${width}px`);
     const dashes = styleGroup('Outline');
-    for (const dash of DASHES) {
-      const b = button('', `Outline ${dash}`, `dash-${dash}`, () => this.setStyle({ dash }));
-      b.className = `dash ${dash}`;
-      this.dashButtons.set(dash, b);
-      dashes.append(b);
-    }
+    for (const dash of DASHES) choice(dashes, 'dash', dash, (go) => button('', `Outline ${dash}`, `dash-${dash}`, go), `dash ${dash}`);
     const heads = styleGroup('Arrowheads');
     const HEAD_LABELS: Record<Heads, string> = { end: '→', start: '←', both: '↔' };
-    for (const head of HEADS) {
-      const b = button(HEAD_LABELS[head], `Arrowheads: ${head}`, `heads-${head}`, () => this.setStyle({ heads: head }));
-      b.className = 'small';
-      this.headButtons.set(head, b);
-      heads.append(b);
-    }
+    for (const head of HEADS) choice(heads, 'heads', head, (go) => button(HEAD_LABELS[head], `Arrowheads: ${head}`, `heads-${head}`, go), 'small');
     const opacity = styleGroup('Opacity');
     for (const value of OPACITIES) {
-      const b = button(`${Math.round(value * 100)}%`, `Opacity ${Math.round(value * 100)}%`, `opacity-${Math.round(value * 100)}`, () => this.setStyle({ opacity: value }));
-      b.className = 'small';
-      this.opacityButtons.set(value, b);
-      opacity.append(b);
+      const percent = Math.round(value * 100);
+      choice(opacity, 'opacity', value, (go) => button(`${percent}%`, `Opacity ${percent}%`, `opacity-${percent}`, go), 'small');
     }
     const sizes = styleGroup('Text size');
-    for (const [label, size] of FONT_SIZES) {
-      const b = button(label, `Text size ${size}`, `font-${size}`, () => this.setStyle({ fontSize: size }));
-      this.sizeButtons.set(size, b);
-      sizes.append(b);
-    }
+    for (const [label, size] of FONT_SIZES) choice(sizes, 'fontSize', size, (go) => button(label, `Text size ${size}`, `font-${size}`, go));
     const fonts = styleGroup('Font');
     const FONT_LABELS: Record<Font, string> = { sans: 'Sans', hand: 'Hand-drawn', serif: 'Serif', mono: 'Mono' };
-    for (const font of FONTS) {
-      const b = button('Aa', `Font: ${FONT_LABELS[font]}`, `font-${font}`, () => this.setStyle({ font }));
-      b.className = 'small';
-      b.style.fontFamily = fontFamily(font);
-      this.fontButtons.set(font, b);
-      fonts.append(b);
-    }
+    for (const font of FONTS) choice(fonts, 'font', font, (go) => button('Aa', `Font: ${FONT_LABELS[font]}`, `font-${font}`, go), 'small').style.fontFamily = fontFamily(font);
     // Shown while two or more shapes are selected.
     this.arrangeGroup = styleGroup('Arrange');
     const ARRANGE: [Alignment | Distribution, string, string][] = [
@@ -238,16 +199,8 @@ export class Toolbar {
     this.lockButton.disabled = !editor.editable;
     for (const b of this.editing) b.disabled = !editor.editable;
     const shown = shownStyle(editor.style, editor.selectedShapes());
-    for (const [c, b] of this.strokeButtons) b.setAttribute('aria-pressed', String(c === shown.stroke));
-    for (const [c, b] of this.fillButtons) b.setAttribute('aria-pressed', String(c === shown.fill));
-    for (const [w, b] of this.widthButtons) b.setAttribute('aria-pressed', String(w === shown.strokeWidth));
-    for (const [f, b] of this.fillStyleButtons) b.setAttribute('aria-pressed', String(f === shown.fillStyle));
-    for (const [d, b] of this.dashButtons) b.setAttribute('aria-pressed', String(d === shown.dash));
+    for (const { key, value, button } of this.choices) button.setAttribute('aria-pressed', String(value === shown[key]));
     this.arrangeGroup.hidden = !editor.editable || editor.selection.ids.size < 2;
-    for (const [f, b] of this.fontButtons) b.setAttribute('aria-pressed', String(f === shown.font));
-    for (const [h, b] of this.headButtons) b.setAttribute('aria-pressed', String(h === shown.heads));
-    for (const [o, b] of this.opacityButtons) b.setAttribute('aria-pressed', String(o === shown.opacity));
-    for (const [f, b] of this.sizeButtons) b.setAttribute('aria-pressed', String(f === shown.fontSize));
     this.zoomLabel.textContent = `${Math.round(editor.canvas.camera.zoom * 100)}%`;
   }
 }

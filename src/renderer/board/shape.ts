@@ -74,6 +74,8 @@ const KINDS: ReadonlySet<string> = new Set(SHAPE_KINDS);
 
 export const isShapeId = (v: unknown): v is string => typeof v === 'string' && ID.test(v);
 
+const oneOf = (list: readonly string[]) => (v: unknown) => typeof v === 'string' && list.includes(v);
+
 const num = (v: unknown, lo: number, hi: number): v is number => typeof v === 'number' && Number.isFinite(v) && v >= lo && v <= hi;
 
 /** Each property's check, also used for patches. */
@@ -86,12 +88,12 @@ const PROP_CHECKS: { [K in keyof Omit<ShapeProps, 'kind'>]: (v: unknown) => bool
   stroke: (v) => typeof v === 'string' && COLOR.test(v),
   fill: (v) => typeof v === 'string' && COLOR.test(v),
   strokeWidth: (v) => num(v, 0, 100),
-  fillStyle: (v) => typeof v === 'string' && (FILL_STYLES as readonly string[]).includes(v),
-  dash: (v) => typeof v === 'string' && (DASHES as readonly string[]).includes(v),
-  heads: (v) => typeof v === 'string' && (HEADS as readonly string[]).includes(v),
+  fillStyle: oneOf(FILL_STYLES),
+  dash: oneOf(DASHES),
+  heads: oneOf(HEADS),
   opacity: (v) => num(v, 0, 1),
   fontSize: (v) => num(v, 4, 512),
-  font: (v) => typeof v === 'string' && (FONTS as readonly string[]).includes(v),
+  font: oneOf(FONTS),
   text: (v) => typeof v === 'string' && v.length <= LIMITS.maxText,
   points: (v) => v === null || ((v instanceof Int8Array || v instanceof Int16Array) && v.length % 2 === 0 && v.length <= 2 * LIMITS.maxPoints),
   pressures: (v) => v === null || (v instanceof Uint8Array && v.length <= LIMITS.maxPoints),

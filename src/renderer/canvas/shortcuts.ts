@@ -72,6 +72,12 @@ export function commandFor(e: KeyLike, isMac: boolean): Command | null {
   return table.get(comboOf(e, isMac)) ?? null;
 }
 
+/** The first key of a command, as it reads on this platform ('' when it has none). */
+export function keysFor(command: Command, isMac: boolean): string {
+  const combo = SHORTCUTS.find(([, c]) => c === command)?.[0];
+  return combo ? describeCombo(combo, isMac) : '';
+}
+
 /** How a combo reads in menus and tooltips on this platform. */
 export function describeCombo(combo: string, isMac: boolean): string {
   // The "+" key itself ends a combo as "++".

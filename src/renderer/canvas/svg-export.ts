@@ -33,7 +33,8 @@ function arrowHead(fx: number, fy: number, tx: number, ty: number, s: ShapeRecor
 
 function shapeSvg(s: ShapeRecord, layout: TextLayout): string {
   const opacity = s.opacity < 1 ? ` opacity="${n(s.opacity)}"` : '';
-  const fill = s.fill === 'transparent' ? 'none' : s.fillStyle === 'semi' ? `${s.fill}" fill-opacity="${SEMI_FILL_ALPHA}` : s.fill;
+  const fill = s.fill === 'transparent' ? 'none' : s.fill;
+  const fillOpacity = s.fill !== 'transparent' && s.fillStyle === 'semi' ? ` fill-opacity="${SEMI_FILL_ALPHA}"` : '';
   const b = boxFromRect(s.x, s.y, s.w, s.h);
   const w = b.maxX - b.minX;
   const h = b.maxY - b.minY;
@@ -55,9 +56,9 @@ function shapeSvg(s: ShapeRecord, layout: TextLayout): string {
       return `<g${opacity}><line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(ex)}" y2="${n(ey)}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash || ' stroke-linecap="round"'}/>${heads.filter(Boolean).join('')}</g>`;
     }
     case 'rect':
-      return `<rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" fill="${fill}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash}${turn}${opacity}/>`;
+      return `<rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" fill="${fill}"${fillOpacity} stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash}${turn}${opacity}/>`;
     case 'ellipse':
-      return `<ellipse cx="${n(b.minX + w / 2)}" cy="${n(b.minY + h / 2)}" rx="${n(w / 2)}" ry="${n(h / 2)}" fill="${fill}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash}${turn}${opacity}/>`;
+      return `<ellipse cx="${n(b.minX + w / 2)}" cy="${n(b.minY + h / 2)}" rx="${n(w / 2)}" ry="${n(h / 2)}" fill="${fill}"${fillOpacity} stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash}${turn}${opacity}/>`;
     case 'text':
       return `<g${turn}${opacity}>${textLines(layout(s.text, w, s.fontSize, s.font), b.minX, b.minY, s.fontSize, s.font, s.stroke)}</g>`;
     case 'sticky':

@@ -59,7 +59,7 @@ export const TURNED_AWAY_RETRY_MS = { min: 3000, max: 30_000 };
 
 export class Session<M extends Model = Model> implements ViewHost {
   readonly viewId: string;
-  /** Who this person is; the next connection's hello says it too (see setUser). */
+  /** Who this person is; every later connection says it when it joins (see setUser). */
   user: UserInfo;
   vm: VirtualMachine | null = null;
   view: View<M> | null = null;
