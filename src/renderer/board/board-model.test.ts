@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exitEvent, joinEvent, stateHash, testRandom, userEvent } from '../../../test/support/events';
 import { readSnapshot, writeSnapshot } from '../engine/snapshot';
 import { VirtualMachine } from '../engine/vm';
+import { BIND_GAP } from './binding';
 import { BoardModel, type ShapesChanged } from './board-model';
 import { encodePoints } from './stroke-codec';
 
@@ -152,7 +153,8 @@ describe('the board model', () => {
         if (r < 0.35 || ids.length === 0) {
           const id = `s${n++}`;
           ids.push(id);
-          ops.push([view, 'create', { shapes: [rect(id, { x: Math.floor(rnd() * 500) })] }]);
+          const shape = rnd() < 0.3 ? { id, kind: 'arrow', x: 0, y: 0, w: 10, h: 10, startBind: pick(), endBind: rnd() < 0.5 ? pick() : '' } : rect(id, { x: Math.floor(rnd() * 500) });
+          ops.push([view, 'create', { shapes: [shape] }]);
         } else if (r < 0.6) ops.push([view, 'update', { changes: [{ id: pick(), props: { x: Math.floor(rnd() * 500), fill: rnd() < 0.5 ? '#e03131' : 'transparent' } }] }]);
         else if (r < 0.7) ops.push([view, 'delete', { ids: [pick()] }]);
         else if (r < 0.8) ops.push([view, 'reorder', { ids: [pick(), pick()], to: ['front', 'back', 'forward', 'backward'][Math.floor(rnd() * 4)] }]);
@@ -170,5 +172,60 @@ describe('the board model', () => {
       };
       expect(await run(-1)).toBe(await run(97));
     }
+  });
+
+  describe('bound lines', () => {
+    const arrow = (id: string, extra: object = {}) => ({ id, kind: 'arrow', x: 0, y: 0, w: 10, h: 10, ...extra });
+
+    it('puts bound ends on their shapes and follows them when someone else moves them', () => {
+      const { model, send, notes } = board();
+      send(B, 'create', { shapes: [rect('box', { x: 200, y: 0, w: 100, h: 50 })] });
+      send(A, 'create', { shapes: [arrow('a1', { x: 0, y: 25, w: 50, h: 0, endBind: 'box' })] });
+      const a1 = model.shapes.get('a1')!;
+      expect([a1.x + a1.w, a1.y + a1.h]).toEqual([200 - BIND_GAP - 1, 25]); // the box's outline is 2 wide
+      send(B, 'update', { changes: [{ id: 'box', props: { y: 100 } }] });
+      expect(a1.y + a1.h).toBeGreaterThan(100);
+      expect(a1.x).toBe(0); // the free end stays
+      expect(a1.editedBy).toBe(A); // following is nobody's edit
+      expect(notes().at(-1)).toEqual({ added: [], changed: ['box', 'a1'], removed: [], reordered: false });
+    });
+
+    it('keeps a bind across the shape being deleted and brought back, and across undo of the move', () => {
+      const { model, send } = board();
+      send(B, 'create', { shapes: [rect('box', { x: 200, y: 0, w: 100, h: 50 })] });
+      send(A, 'create', { shapes: [arrow('a1', { x: 0, y: 25, w: 50, h: 0, endBind: 'box' })] });
+      const a1 = model.shapes.get('a1')!;
+      const before = { x: a1.x, y: a1.y, w: a1.w, h: a1.h };
+      send(B, 'update', { changes: [{ id: 'box', props: { x: 400 } }] });
+      send(B, 'undo', {});
+      expect({ x: a1.x, y: a1.y, w: a1.w, h: a1.h }).toEqual(before);
+      send(B, 'delete', { ids: ['box'] });
+      expect(model.shapes.get('a1')!.endBind).toBe('box');
+      send(B, 'undo', {});
+      send(B, 'update', { changes: [{ id: 'box', props: { y: 300 } }] });
+      expect(a1.y + a1.h).toBeGreaterThan(250);
+    });
+
+    it('follows the new shape when an end is bound elsewhere, and none once unbound', () => {
+      const { model, send } = board();
+      send(A, 'create', { shapes: [rect('r1', { x: 200, y: 0 }), rect('r2', { x: 200, y: 400 }), arrow('a1', { endBind: 'r1' })] });
+      send(A, 'update', { changes: [{ id: 'a1', props: { endBind: 'r2' } }] });
+      expect(model.bound.has('r1')).toBe(false);
+      const a1 = model.shapes.get('a1')!;
+      expect(a1.y + a1.h).toBeGreaterThan(390);
+      send(A, 'update', { changes: [{ id: 'a1', props: { endBind: '' } }] });
+      const end = [a1.x + a1.w, a1.y + a1.h];
+      send(A, 'update', { changes: [{ id: 'r2', props: { x: 900 } }] });
+      expect([a1.x + a1.w, a1.y + a1.h]).toEqual(end);
+      expect(model.bound.size).toBe(0);
+    });
+
+    it('ignores binds to shapes an end cannot bind to, and to ones that are not there', () => {
+      const { model, send } = board();
+      send(A, 'create', { shapes: [{ id: 'p1', kind: 'pen', x: 500, y: 500, points: encodePoints([500, 500, 520, 530], 500, 500) }, arrow('a1', { startBind: 'p1', endBind: 'nowhere' })] });
+      expect(model.shapes.get('a1')!).toMatchObject({ x: 0, y: 0, w: 10, h: 10 });
+      send(A, 'create', { shapes: [arrow('bad', { endBind: 'not an id!' })] });
+      expect(model.shapes.has('bad')).toBe(false);
+    });
   });
 });

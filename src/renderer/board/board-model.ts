@@ -12,11 +12,16 @@
  *  - Undoing a reorder puts the shapes back at their old depth.
  * Redo reapplies under the same rule. A new action clears your redo list. History lasts while you are
  * in the session and keeps your last HISTORY_LIMIT actions.
+ *
+ * Bound lines: after every operation, the lines bound to a shape that changed (or that changed their own
+ * binds) have their bound ends put back on their shapes (binding.ts). That follows someone else's edit,
+ * so it is nobody's action: undo does not see it, and the line stays its author's.
  */
 import { isUserInfo } from '../../shared/frames';
 import { Model } from '../engine/model';
 import { SESSION_SCOPE, type ViewJoinData } from '../engine/vm';
-import { isShapeId, LIMITS, sameValue, sanitizePatch, sanitizeShape, type ShapePatch, type ShapeRecord } from './shape';
+import { boundEnds } from './binding';
+import { isBoxKind, isLineKind, isShapeId, LIMITS, sameValue, sanitizePatch, sanitizeShape, type ShapePatch, type ShapeRecord } from './shape';
 import { ShapeModel } from './shape-model';
 
 export const HISTORY_LIMIT = 100;
@@ -62,6 +67,8 @@ export class BoardModel extends Model {
   /** Shape ids, back to front. */
   order: string[] = [];
   history = new Map<string, History>();
+  /** The lines bound to each shape, by the shape's id: what the lines' binds say, kept beside them. */
+  bound = new Map<string, Set<string>>();
 
   override init(): void {
     this.subscribe(SESSION_SCOPE, 'view-join', 'onViewJoin');
@@ -125,7 +132,7 @@ export class BoardModel extends Model {
       if (!shape || !patch) continue;
       const old: Record<string, unknown> = {};
       for (const key of Object.keys(patch) as (keyof ShapePatch)[]) old[key] = shape[key];
-      shape.apply(patch, by);
+      this.patch(shape, patch, by);
       before.push({ id: shape.shapeId, props: old as ShapePatch });
       after.push({ id: shape.shapeId, props: patch });
     }
@@ -167,6 +174,7 @@ export class BoardModel extends Model {
     records.forEach((record, i) => {
       const shape = ShapeModel.create({ record, by });
       this.shapes.set(record.id, shape);
+      this.indexBinds(shape, true);
       const index = at ? Math.min(at[i]!, this.order.length) : this.order.length;
       this.order.splice(index, 0, record.id);
     });
@@ -180,7 +188,9 @@ export class BoardModel extends Model {
     const shapes = doomed.map(({ id }) => this.shapes.get(id)!.record());
     this.order = this.order.filter((id) => !gone.has(id));
     for (const id of ids) {
-      this.shapes.get(id)!.destroy();
+      const shape = this.shapes.get(id)!;
+      this.indexBinds(shape, false);
+      shape.destroy();
       this.shapes.delete(id);
     }
     return { shapes, at: doomed.map((d) => d.at) };
@@ -207,6 +217,51 @@ export class BoardModel extends Model {
       }
     }
     return this.order.join('\0') !== before;
+  }
+
+  private patch(shape: ShapeModel, props: ShapePatch, by: string): void {
+    this.indexBinds(shape, false);
+    shape.apply(props, by);
+    this.indexBinds(shape, true);
+  }
+
+  /** Files a line under the shapes its ends are bound to (`on`), or takes it out. */
+  private indexBinds(shape: ShapeModel, on: boolean): void {
+    if (!isLineKind(shape.kind)) return;
+    for (const target of [shape.startBind, shape.endBind]) {
+      if (target === '') continue;
+      let lines = this.bound.get(target);
+      if (on) {
+        if (lines === undefined) this.bound.set(target, (lines = new Set()));
+        lines.add(shape.shapeId);
+      } else if (lines?.delete(shape.shapeId) && lines.size === 0) this.bound.delete(target);
+    }
+  }
+
+  /** Puts the bound ends of the lines that follow any of `ids` (or are among them) on their shapes; returns the lines moved. */
+  private follow(ids: readonly string[]): string[] {
+    const lines = new Set<string>();
+    for (const id of ids) {
+      const shape = this.shapes.get(id);
+      if (shape && isLineKind(shape.kind) && (shape.startBind !== '' || shape.endBind !== '')) lines.add(id);
+      for (const line of this.bound.get(id) ?? []) lines.add(line);
+    }
+    const moved: string[] = [];
+    for (const id of lines) {
+      const line = this.shapes.get(id);
+      if (!line) continue;
+      const ends = boundEnds(line, this.target(line.startBind), this.target(line.endBind));
+      if (ends.x === line.x && ends.y === line.y && ends.w === line.w && ends.h === line.h) continue;
+      line.follow(ends);
+      moved.push(id);
+    }
+    return moved;
+  }
+
+  /** The shape a line's end is bound to, if it exists and is one an end binds to. */
+  target(id: string): ShapeModel | undefined {
+    const shape = this.shapes.get(id);
+    return shape && isBoxKind(shape.kind) ? shape : undefined;
   }
 
   private historyOf(viewId: string): History {
@@ -267,7 +322,7 @@ export class BoardModel extends Model {
             forward[key] = mine[key];
           }
           if (Object.keys(back).length === 0) return;
-          shape.apply(back as ShapePatch, by);
+          this.patch(shape, back as ShapePatch, by);
           restored.push({ id: old.id, props: forward as ShapePatch });
           reapply.push({ id: old.id, props: back as ShapePatch });
         });
@@ -287,7 +342,11 @@ export class BoardModel extends Model {
   }
 
   private changed(c: Partial<ShapesChanged>): void {
-    const full: ShapesChanged = { added: c.added ?? [], changed: c.changed ?? [], removed: c.removed ?? [], reordered: c.reordered ?? false };
+    const added = c.added ?? [];
+    const changed = c.changed ?? [];
+    const fresh = new Set([...added, ...changed]);
+    const followed = this.follow([...fresh]).filter((id) => !fresh.has(id));
+    const full: ShapesChanged = { added, changed: [...changed, ...followed], removed: c.removed ?? [], reordered: c.reordered ?? false };
     if (full.added.length + full.changed.length + full.removed.length === 0 && !full.reordered) return;
     this.publish(this.id, 'shapes', full);
   }

@@ -1,5 +1,5 @@
 /** Pure geometry of shapes in world coordinates: bounds, hit testing, box relations. */
-import type { ShapeProps } from './shape';
+import { isBoxKind, type ShapeProps } from './shape';
 import { decodePoints } from './stroke-codec';
 
 export interface Box {
@@ -42,8 +42,6 @@ export function rotate(px: number, py: number, cx: number, cy: number, deg: numb
   return [cx + dx * cos - dy * sin, cy + dx * sin + dy * cos];
 }
 
-const isBoxKind = (s: ShapeProps) => s.kind === 'rect' || s.kind === 'ellipse' || s.kind === 'text' || s.kind === 'sticky';
-
 /** The world-space corners of a (possibly rotated) box shape. */
 export function corners(s: ShapeProps): [number, number][] {
   const b = boxFromRect(s.x, s.y, s.w, s.h);
@@ -74,7 +72,7 @@ export function shapeBounds(s: ShapeProps): Box {
     }
     return expand({ minX, minY, maxX, maxY }, pad);
   }
-  if (!isBoxKind(s)) {
+  if (!isBoxKind(s.kind)) {
     // line and arrow (an arrow head reaches a little beyond the line)
     return expand(boxFromRect(s.x, s.y, s.w, s.h), s.kind === 'arrow' ? pad + 4 * s.strokeWidth : pad);
   }
@@ -83,6 +81,13 @@ export function shapeBounds(s: ShapeProps): Box {
     { minX: Math.min(...cs.map((c) => c[0])), minY: Math.min(...cs.map((c) => c[1])), maxX: Math.max(...cs.map((c) => c[0])), maxY: Math.max(...cs.map((c) => c[1])) },
     pad,
   );
+}
+
+/** Is (px, py) within `margin` of a box shape's (possibly rotated) box, inside included? */
+export function boxContains(s: ShapeProps, px: number, py: number, margin: number): boolean {
+  const b = boxFromRect(s.x, s.y, s.w, s.h);
+  const [lx, ly] = rotate(px, py, (b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2, -s.rotation);
+  return lx >= b.minX - margin && lx <= b.maxX + margin && ly >= b.minY - margin && ly <= b.maxY + margin;
 }
 
 /** Distance from (px, py) to the segment (ax, ay)-(bx, by). */

@@ -20,6 +20,8 @@ export class ShapeModel extends Model implements ShapeProps {
   fontSize = DEFAULT_PROPS.fontSize;
   font = DEFAULT_PROPS.font;
   text = DEFAULT_PROPS.text;
+  startBind = DEFAULT_PROPS.startBind;
+  endBind = DEFAULT_PROPS.endBind;
   points: ShapeProps['points'] = null;
   pressures: ShapeProps['pressures'] = null;
   /** The view that created or last changed it. */
@@ -37,6 +39,12 @@ export class ShapeModel extends Model implements ShapeProps {
   apply(patch: ShapePatch, by: string): void {
     Object.assign(this, patch);
     this.editedBy = by;
+    this.version++;
+  }
+
+  /** A bound end followed the shape it is bound to: not anyone's edit, so the undo rule does not see it. */
+  follow(patch: ShapePatch): void {
+    Object.assign(this, patch);
     this.version++;
   }
 

@@ -7,6 +7,10 @@ import type { PointDeltas } from './stroke-codec';
 
 export const SHAPE_KINDS = ['pen', 'line', 'arrow', 'rect', 'ellipse', 'text', 'sticky'] as const;
 export type ShapeKind = (typeof SHAPE_KINDS)[number];
+/** Kinds with two ends that can bind to shapes. */
+export const isLineKind = (kind: ShapeKind): kind is 'line' | 'arrow' => kind === 'line' || kind === 'arrow';
+/** Kinds drawn in a box that turns about its centre; the ones a line's end can bind to. */
+export const isBoxKind = (kind: ShapeKind): boolean => kind === 'rect' || kind === 'ellipse' || kind === 'text' || kind === 'sticky';
 
 /** How an outline is drawn (lines, arrows, rectangles, ellipses). */
 export const DASHES = ['solid', 'dashed', 'dotted'] as const;
@@ -48,6 +52,12 @@ export interface ShapeProps {
   /** Text and notes; one restored from before fonts existed has none set: read that as sans. */
   font: Font;
   text: string;
+  /**
+   * Lines and arrows: the shape each end is bound to ('' for none). A bound end sits on that shape's
+   * outline, aimed at its centre, and follows it (the model moves it, see binding.ts).
+   */
+  startBind: string;
+  endBind: string;
   /** Pen only: steps from (x, y), see stroke-codec. */
   points: PointDeltas | null;
   /** Pen only: pressure per point, 0-255. */
@@ -95,6 +105,8 @@ const PROP_CHECKS: { [K in keyof Omit<ShapeProps, 'kind'>]: (v: unknown) => bool
   fontSize: (v) => num(v, 4, 512),
   font: oneOf(FONTS),
   text: (v) => typeof v === 'string' && v.length <= LIMITS.maxText,
+  startBind: (v) => v === '' || isShapeId(v),
+  endBind: (v) => v === '' || isShapeId(v),
   points: (v) => v === null || ((v instanceof Int8Array || v instanceof Int16Array) && v.length % 2 === 0 && v.length <= 2 * LIMITS.maxPoints),
   pressures: (v) => v === null || (v instanceof Uint8Array && v.length <= LIMITS.maxPoints),
 };
@@ -116,6 +128,8 @@ export const DEFAULT_PROPS: Omit<ShapeProps, 'kind'> = {
   fontSize: 20,
   font: 'sans',
   text: '',
+  startBind: '',
+  endBind: '',
   points: null,
   pressures: null,
 };

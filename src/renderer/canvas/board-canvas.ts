@@ -7,7 +7,8 @@
  * then applies each change incrementally.
  */
 import type { BoardModel, ShapesChanged } from '../board/board-model';
-import { expand, hitTest, intersects, shapeBounds, type Box } from '../board/geometry';
+import { boxContains, expand, hitTest, intersects, shapeBounds, type Box } from '../board/geometry';
+import { isBoxKind, type ShapeProps } from '../board/shape';
 import type { ShapeModel } from '../board/shape-model';
 import { visibleBox, type Camera } from './camera';
 import { Konva, type KonvaNode } from './konva';
@@ -141,6 +142,35 @@ export class BoardCanvas {
       if (candidates.has(id) && hitTest(this.model.shapes.get(id)!, wx, wy, tol)) return id;
     }
     return null;
+  }
+
+  /**
+   * The topmost shape a line's end dropped at a world point binds to: a box shape with the point inside
+   * it or within `tolerance` screen pixels of it (inside counts, filled or not), other than `except`.
+   */
+  bindTarget(wx: number, wy: number, tolerance: number, except = ''): string {
+    const tol = tolerance / this.camera.zoom;
+    const candidates = this.index.query({ minX: wx - tol, minY: wy - tol, maxX: wx + tol, maxY: wy + tol });
+    for (let i = this.model.order.length - 1; i >= 0 && candidates.size > 0; i--) {
+      const id = this.model.order[i]!;
+      if (id === except || !candidates.has(id)) continue;
+      const shape = this.model.shapes.get(id)!;
+      if (isBoxKind(shape.kind) && boxContains(shape, wx, wy, tol)) return id;
+    }
+    return '';
+  }
+
+  /** Draws a shape as `props` until the model says otherwise (a shape following a drag, before it is sent). */
+  drawAs(id: string, props: ShapeProps): void {
+    const old = this.nodes.get(id);
+    if (!old) return;
+    const node = createShapeNode(props, old.visible());
+    const z = old.zIndex();
+    old.destroy();
+    this.content.add(node as never);
+    node.zIndex(z);
+    this.nodes.set(id, node);
+    this.content.batchDraw();
   }
 
   /** Shapes whose bounds lie inside a world box (marquee selection). */

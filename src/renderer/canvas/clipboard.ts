@@ -40,7 +40,12 @@ export function decodeClipboard(text: string): ShapeRecord[] | null {
   return out;
 }
 
-/** Copies with fresh ids, shifted by (dx, dy): for paste and duplicate. */
+/**
+ * Copies with fresh ids, shifted by (dx, dy): for paste and duplicate. A line copied with the shape it is
+ * bound to is bound to that shape's copy; one copied without it lets go.
+ */
 export function cloneShapes(shapes: readonly ShapeRecord[], newId: () => string, dx: number, dy: number): ShapeRecord[] {
-  return shapes.map((s) => ({ ...s, id: newId(), x: s.x + dx, y: s.y + dy }));
+  const ids = new Map(shapes.map((s) => [s.id, newId()]));
+  const rebind = (id: string) => ids.get(id) ?? '';
+  return shapes.map((s) => ({ ...s, id: ids.get(s.id)!, x: s.x + dx, y: s.y + dy, startBind: rebind(s.startBind), endBind: rebind(s.endBind) }));
 }

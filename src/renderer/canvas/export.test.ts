@@ -85,4 +85,12 @@ describe('the clipboard', () => {
     const copies = cloneShapes(shapes.slice(0, 2), () => `c${++n}`, 16, 16);
     expect(copies.map((c) => [c.id, c.x, c.y])).toEqual([['c1', 26, 26], ['c2', 16, 16]]);
   });
+
+  it('binds a copied line to the copy of its shape, and lets go of a shape left behind', () => {
+    const box = { ...DEFAULT_PROPS, id: 'box', kind: 'rect' as const, w: 50, h: 50 };
+    const line = { ...DEFAULT_PROPS, id: 'l', kind: 'arrow' as const, startBind: 'box', endBind: 'left-behind' };
+    let n = 0;
+    const copies = cloneShapes([box, line], () => `c${++n}`, 16, 16);
+    expect(copies[1]).toMatchObject({ id: 'c2', startBind: 'c1', endBind: '' });
+  });
 });

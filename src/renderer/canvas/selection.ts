@@ -7,14 +7,14 @@
  */
 import type { BoardModel } from '../board/board-model';
 import { union } from '../board/geometry';
-import type { ShapePatch } from '../board/shape';
+import { boundEnds } from '../board/binding';
+import { isBoxKind, isLineKind, type ShapePatch, type ShapeProps } from '../board/shape';
 import type { BoardActions } from './actions';
 import type { BoardCanvas } from './board-canvas';
+import { BIND_REACH, BoundLines } from './bound-lines';
 import { Rect, Transformer } from './konva';
 import { measureTextHeight, noteHeight } from './shape-node';
 
-const BOX_KINDS = new Set(['rect', 'ellipse', 'text', 'sticky']);
-const LINE_KINDS = new Set(['line', 'arrow']);
 /** Side of an end handle on screen, in pixels. */
 const END_HANDLE = 10;
 export const SELECTION_COLOR = '#1971c2';
@@ -52,7 +52,14 @@ export class Selection {
     private readonly actions: BoardActions,
   ) {
     canvas.overlay.add(this.outline, this.transformer, ...this.ends);
-    this.transformer.on('transformend', () => this.commitTransform());
+    // Lines bound to what is being resized or turned follow it live.
+    let lines: BoundLines | null = null;
+    this.transformer.on('transformstart', () => (lines = new BoundLines(canvas, model, this.ids)));
+    this.transformer.on('transform', () => lines?.follow((id) => this.transformed(id)));
+    this.transformer.on('transformend', () => {
+      lines = null;
+      this.commitTransform();
+    });
   }
 
   set(ids: Iterable<string>): void {
@@ -91,7 +98,7 @@ export class Selection {
   render(): void {
     const ids = [...this.ids].filter((id) => this.model.shapes.has(id));
     const shapes = ids.map((id) => this.model.shapes.get(id)!);
-    const boxes = ids.length > 0 && shapes.every((s) => BOX_KINDS.has(s.kind));
+    const boxes = ids.length > 0 && shapes.every((s) => isBoxKind(s.kind));
     this.transformer.nodes(boxes ? ids.map((id) => this.canvas.node(id)!).filter(Boolean) : []);
     this.transformer.visible(boxes);
     const bounds = union(ids.map((id) => this.canvas.index.boxOf(id)!).filter(Boolean));
@@ -100,7 +107,7 @@ export class Selection {
       const pad = 4 / this.canvas.camera.zoom;
       this.outline.setAttrs({ x: bounds.minX - pad, y: bounds.minY - pad, width: bounds.maxX - bounds.minX + 2 * pad, height: bounds.maxY - bounds.minY + 2 * pad, strokeWidth: 1 / this.canvas.camera.zoom });
     }
-    const line = this.editable && shapes.length === 1 && LINE_KINDS.has(shapes[0]!.kind) ? shapes[0]! : null;
+    const line = this.editable && shapes.length === 1 && isLineKind(shapes[0]!.kind) ? shapes[0]! : null;
     const size = END_HANDLE / this.canvas.camera.zoom;
     this.ends.forEach((handle, end) => {
       handle.visible(line !== null);
@@ -129,35 +136,44 @@ export class Selection {
   private dragEnd(end: number, commit: boolean): void {
     const id = [...this.ids][0];
     const shape = id === undefined ? undefined : this.model.shapes.get(id);
-    if (!shape || !LINE_KINDS.has(shape.kind)) return;
+    if (!shape || !isLineKind(shape.kind)) return;
     const half = END_HANDLE / this.canvas.camera.zoom / 2;
     const [hx, hy] = [this.ends[end]!.x() + half, this.ends[end]!.y() + half];
     const [ex, ey] = [shape.x + shape.w, shape.y + shape.h];
-    const props = end === 0 ? { x: hx, y: hy, w: ex - hx, h: ey - hy } : { x: shape.x, y: shape.y, w: hx - shape.x, h: hy - shape.y };
+    // Let go on a shape, the end binds to it (an end let go elsewhere is free); the model places bound ends.
+    const bind = this.canvas.bindTarget(hx, hy, BIND_REACH, end === 0 ? shape.endBind : shape.startBind);
+    const moved = end === 0 ? { x: hx, y: hy, w: ex - hx, h: ey - hy, startBind: bind } : { x: shape.x, y: shape.y, w: hx - shape.x, h: hy - shape.y, endBind: bind };
+    const next = { ...shape, ...moved };
+    const props = { ...moved, ...boundEnds(next, this.model.target(next.startBind), this.model.target(next.endBind)) };
     if (!commit) {
-      this.canvas.node(shape.shapeId)?.setAttrs({ x: props.x, y: props.y, points: [0, 0, props.w, props.h] });
-      this.canvas.content.batchDraw();
+      this.canvas.drawAs(shape.shapeId, { ...next, ...props });
       return;
     }
     this.actions.update([{ id: shape.shapeId, props }]);
+  }
+
+  /** What the Transformer has done to a selected box shape so far, as its new properties. */
+  private transformed(id: string): ShapeProps | undefined {
+    const node = this.canvas.node(id);
+    const shape = this.model.shapes.get(id);
+    if (!node || !shape) return undefined;
+    const w = Math.abs(shape.w) * node.scaleX();
+    const h = Math.abs(shape.h) * node.scaleY();
+    // Box nodes sit at their centre (see shape-node), so the new top-left is centre minus half size.
+    const props: ShapeProps = { ...shape, x: node.x() - w / 2, y: node.y() - h / 2, w, h, rotation: normalizeDegrees(node.rotation()) };
+    // Text rewraps at its new width: its height is what its lines take, not what the drag made it.
+    if (shape.kind === 'text') props.h = measureTextHeight(shape.text, w, shape.fontSize, shape.font);
+    // A note narrowed keeps its words in view: it grows taller rather than cut them off.
+    if (shape.kind === 'sticky') props.h = noteHeight(shape.text, w, h, shape.fontSize, shape.font);
+    return props;
   }
 
   /** Turns what the Transformer did to the nodes into one update of the model. */
   private commitTransform(): void {
     const changes: { id: string; props: ShapePatch }[] = [];
     for (const id of this.ids) {
-      const node = this.canvas.node(id);
-      const shape = this.model.shapes.get(id);
-      if (!node || !shape) continue;
-      const w = Math.abs(shape.w) * node.scaleX();
-      const h = Math.abs(shape.h) * node.scaleY();
-      // Box nodes sit at their centre (see shape-node), so the new top-left is centre minus half size.
-      const props: ShapePatch = { x: node.x() - w / 2, y: node.y() - h / 2, w, h, rotation: normalizeDegrees(node.rotation()) };
-      // Text rewraps at its new width: its height is what its lines take, not what the drag made it.
-      if (shape.kind === 'text') props.h = measureTextHeight(shape.text, w, shape.fontSize, shape.font);
-      // A note narrowed keeps its words in view: it grows taller rather than cut them off.
-      if (shape.kind === 'sticky') props.h = noteHeight(shape.text, w, h, shape.fontSize, shape.font);
-      changes.push({ id, props });
+      const p = this.transformed(id);
+      if (p) changes.push({ id, props: { x: p.x, y: p.y, w: p.w, h: p.h, rotation: p.rotation } });
     }
     this.actions.update(changes);
   }

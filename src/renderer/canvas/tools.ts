@@ -3,11 +3,13 @@
  * publishes one operation when the gesture ends; the model's answer replaces the preview.
  */
 import type { BoardModel } from '../board/board-model';
+import { boundEnds } from '../board/binding';
 import { boxFromRect } from '../board/geometry';
 import { DEFAULT_PROPS, type ShapeKind, type ShapeRecord } from '../board/shape';
 import { encodePoints } from '../board/stroke-codec';
 import type { BoardActions } from './actions';
 import type { BoardCanvas } from './board-canvas';
+import { BIND_REACH, BoundLines, releasedBinds } from './bound-lines';
 import { Line, Rect, type KonvaNode } from './konva';
 import { penOutline } from './pen-outline';
 import type { Selection } from './selection';
@@ -59,7 +61,7 @@ export interface Tool {
 /** Select, move, marquee. */
 export class SelectTool implements Tool {
   readonly cursor = 'default';
-  private drag: { x: number; y: number; origins: Map<string, [number, number]>; moved: boolean } | null = null;
+  private drag: { x: number; y: number; origins: Map<string, [number, number]>; moved: boolean; lines: BoundLines } | null = null;
   private marquee: { x: number; y: number; rect: InstanceType<typeof Rect>; add: boolean } | null = null;
 
   constructor(private readonly ctx: ToolContext) {}
@@ -76,7 +78,7 @@ export class SelectTool implements Tool {
         const node = canvas.node(id);
         if (node) origins.set(id, [node.x(), node.y()]);
       }
-      this.drag = { x: p.wx, y: p.wy, origins, moved: false };
+      this.drag = { x: p.wx, y: p.wy, origins, moved: false, lines: new BoundLines(canvas, this.ctx.model, new Set(origins.keys())) };
       return;
     }
     if (!p.shift) selection.clear();
@@ -93,6 +95,10 @@ export class SelectTool implements Tool {
       if (!this.drag.moved && Math.hypot(dx, dy) * canvas.camera.zoom < 3) return;
       this.drag.moved = true;
       for (const [id, [x, y]] of this.drag.origins) canvas.node(id)?.position({ x: x + dx, y: y + dy });
+      this.drag.lines.follow((id) => {
+        const shape = this.ctx.model.shapes.get(id);
+        return shape && { ...shape, x: shape.x + dx, y: shape.y + dy };
+      });
       this.ctx.selection.render();
       canvas.content.batchDraw();
     } else if (this.marquee) {
@@ -107,7 +113,13 @@ export class SelectTool implements Tool {
     if (this.drag?.moved) {
       const dx = p.wx - this.drag.x;
       const dy = p.wy - this.drag.y;
-      actions.update([...this.drag.origins.keys()].map((id) => ({ id, props: { x: model.shapes.get(id)!.x + dx, y: model.shapes.get(id)!.y + dy } })));
+      const moving = new Set(this.drag.origins.keys());
+      actions.update(
+        [...moving].map((id) => {
+          const shape = model.shapes.get(id)!;
+          return { id, props: { x: shape.x + dx, y: shape.y + dy, ...releasedBinds(shape, moving) } };
+        }),
+      );
     } else if (this.marquee) {
       const b = boxFromRect(this.marquee.x, this.marquee.y, p.wx - this.marquee.x, p.wy - this.marquee.y);
       const inside = canvas.inside(b);
@@ -119,6 +131,7 @@ export class SelectTool implements Tool {
   cancel(): void {
     if (this.drag?.moved) {
       for (const [id, [x, y]] of this.drag.origins) this.ctx.canvas.node(id)?.position({ x, y });
+      this.drag.lines.reset();
     }
     this.marquee?.rect.destroy();
     this.marquee = null;
@@ -199,7 +212,7 @@ export class PenTool implements Tool {
 /** Rectangle, ellipse, line and arrow: press, drag to size, release. Shift keeps it square or at 45 degrees. */
 export class DragShapeTool implements Tool {
   readonly cursor = 'crosshair';
-  private start: { x: number; y: number; id: string } | null = null;
+  private start: { x: number; y: number; id: string; bind: string } | null = null;
   private preview: KonvaNode | null = null;
   private last: ShapeRecord | null = null;
   /** When the others were last shown the shape in progress (0: not yet). */
@@ -226,11 +239,18 @@ export class DragShapeTool implements Tool {
     }
     const { style } = this.ctx;
     const box = this.kind === 'rect' || this.kind === 'ellipse';
-    return { ...DEFAULT_PROPS, id, kind: this.kind, x, y, w, h, stroke: style.stroke, fill: box ? style.fill : 'transparent', fillStyle: style.fillStyle, strokeWidth: style.strokeWidth, dash: style.dash, ...(this.kind === 'arrow' && { heads: style.heads }), opacity: style.opacity };
+    const record: ShapeRecord = { ...DEFAULT_PROPS, id, kind: this.kind, x, y, w, h, stroke: style.stroke, fill: box ? style.fill : 'transparent', fillStyle: style.fillStyle, strokeWidth: style.strokeWidth, dash: style.dash, ...(this.kind === 'arrow' && { heads: style.heads }), opacity: style.opacity };
+    if (box) return record;
+    // A line begun on a shape, or let go on one, binds to it: its ends sit where the model will put them.
+    const { canvas, model } = this.ctx;
+    const startBind = this.start!.bind;
+    const endBind = canvas.bindTarget(p.wx, p.wy, BIND_REACH, startBind);
+    return { ...record, startBind, endBind, ...boundEnds(record, model.target(startBind), model.target(endBind)) };
   }
 
   down(p: PointerInfo): void {
-    this.start = { x: p.wx, y: p.wy, id: this.ctx.actions.newId() };
+    const bind = this.kind === 'line' || this.kind === 'arrow' ? this.ctx.canvas.bindTarget(p.wx, p.wy, BIND_REACH) : '';
+    this.start = { x: p.wx, y: p.wy, id: this.ctx.actions.newId(), bind };
   }
 
   move(p: PointerInfo): void {

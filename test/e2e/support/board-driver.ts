@@ -7,6 +7,18 @@ import { expect, type Page } from '@playwright/test';
 type Debug = { boardHash(): string; inkBlocks(block?: number): number[] };
 type Win = { lanvasDebug: Debug; lanvasSession: { unacknowledged: number; vm: { seq: number }; model: { order: string[]; shapes: Map<string, { kind: string; text: string }> }; view: { editor: Record<string, unknown> } } };
 
+export interface ShapeSummary {
+  id: string;
+  kind: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  startBind: string;
+  endBind: string;
+  text: string;
+}
+
 export class BoardDriver {
   constructor(readonly page: Page) {}
 
@@ -54,6 +66,17 @@ export class BoardDriver {
     return this.page.evaluate(() => {
       const { model } = (window as unknown as Win).lanvasSession;
       return model.order.map((id) => model.shapes.get(id)!.kind);
+    });
+  }
+
+  /** The shapes in z-order, back to front, with their place rounded to whole pixels. */
+  shapes(): Promise<ShapeSummary[]> {
+    return this.page.evaluate(() => {
+      const { model } = (window as unknown as { lanvasSession: { model: { order: string[]; shapes: Map<string, ShapeSummary> } } }).lanvasSession;
+      return model.order.map((id) => {
+        const s = model.shapes.get(id)!;
+        return { id, kind: s.kind, x: Math.round(s.x), y: Math.round(s.y), w: Math.round(s.w), h: Math.round(s.h), startBind: s.startBind, endBind: s.endBind, text: s.text };
+      });
     });
   }
 

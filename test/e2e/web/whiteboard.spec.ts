@@ -211,3 +211,49 @@ test("each person sees what the others have selected, outlined in their colour",
   await expect.poll(outlines).toBe(0);
   await expect.poll(() => cy.editor<number>('presence.selectionCount()')).toBe(0);
 });
+
+test("an arrow bound to someone else's shape follows it, for both of them; through undo and a duplicate", async ({ browser }) => {
+  host = await startHostProcess({ dataDir: tempDataDir(), boards: { wb: SECRET } });
+  const ada = await person(browser, host.port, 'Ada', '#e03131');
+  const bo = await person(browser, host.port, 'Bo', '#1971c2');
+  await bo.tool('r');
+  await bo.drag([600, 300], [800, 450]);
+  await bo.page.keyboard.press('Escape');
+  await expect.poll(async () => (await ada.shapes()).length).toBe(1);
+  const box = (await ada.shapes())[0]!;
+  // Ada draws an arrow from empty board to the inside of Bo's rectangle: its end binds there.
+  await ada.tool('a');
+  await ada.drag([300, 380], [700, 380]);
+  await ada.page.keyboard.press('Escape');
+  const arrowOf = async (d: BoardDriver) => (await d.shapes()).find((s) => s.kind === 'arrow');
+  await expect.poll(async () => (await arrowOf(bo))?.endBind).toBe(box.id);
+  const arrow = (await arrowOf(bo))!;
+  const end = (s: { x: number; y: number; w: number; h: number }) => [s.x + s.w, s.y + s.h];
+  expect(end(arrow)[0]).toBeLessThan(box.x); // it stops at the outline, not where it was let go
+  expect(end(arrow)[0]).toBeGreaterThan(box.x - 12);
+
+  // Bo moves his rectangle down by its top edge: the arrow's end goes with it, on both screens.
+  await bo.tool('v');
+  await bo.drag([700, 300], [700, 500], 10);
+  await expect.poll(async () => (await ada.shapes()).find((s) => s.id === box.id)!.y).toBe(box.y + 200);
+  for (const d of [ada, bo]) {
+    await expect.poll(async () => end((await arrowOf(d))!)[1]).toBeGreaterThan(box.y + 200);
+    expect((await arrowOf(d))!.x).toBe(arrow.x); // the free end stays
+  }
+  expect(await ada.boardHash()).toBe(await bo.boardHash());
+
+  // Bo's undo puts his shape back, and the arrow follows back; the arrow is still Ada's to undo.
+  await bo.page.keyboard.press('Control+z');
+  await expect.poll(async () => end((await arrowOf(ada))!)).toEqual(end(arrow));
+  // Ada duplicates both: the copy of the arrow is bound to the copy of the rectangle.
+  await ada.tool('v');
+  await ada.page.keyboard.press('Control+a');
+  await ada.page.keyboard.press('Control+d');
+  await expect.poll(async () => (await bo.shapes()).length).toBe(4);
+  const [, , copyBox, copyArrow] = await bo.shapes();
+  expect(copyArrow).toMatchObject({ kind: 'arrow', endBind: copyBox!.id });
+  await ada.page.keyboard.press('Control+z'); // Ada undoes her duplicate, then her arrow
+  await ada.page.keyboard.press('Control+z');
+  await expect.poll(() => bo.kinds()).toEqual(['rect']);
+});
+
