@@ -623,3 +623,38 @@ test('the ends of a line or arrow are handles: each moves alone, the other stays
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await line()).x1).toBe(before.x1);
 });
+
+test("an end's handle let go on a shape binds it there, and on empty board frees it; the arrow follows a resize live", async ({ page }) => {
+  const board = await open(page);
+  await board.tool('r');
+  await board.drag([700, 200], [900, 400]);
+  await board.tool('a');
+  await board.drag([300, 300], [500, 300]);
+  const arrow = async () => (await board.shapes()).find((s) => s.kind === 'arrow')!;
+  const box = (await board.shapes()).find((s) => s.kind === 'rect')!;
+  expect((await arrow()).endBind).toBe('');
+  const canvasTop = (await page.getByTestId('canvas').boundingBox())!.y;
+  const handle = async (end: number) => {
+    const p = await board.editor<{ x: number; y: number }>(`selection.ends[${end}].getAbsolutePosition()`);
+    return [p.x + 5, p.y + 5 + canvasTop] as [number, number];
+  };
+  await board.drag(await handle(1), [800, 310], 6);
+  await expect.poll(async () => (await arrow()).endBind).toBe(box.id);
+  const a = await arrow();
+  expect(a.x + a.w).toBeLessThan(700); // on the outline, aimed at the centre
+  // Resizing the box: the arrow follows while the handle is dragged, before anything is sent.
+  await page.mouse.click(800, 200); // select the box by its top edge
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
+  const left = await board.editor<{ x: number; y: number }>("selection.transformer.findOne('.middle-left').getAbsolutePosition()");
+  await page.mouse.move(left.x, left.y + canvasTop);
+  await page.mouse.down();
+  await page.mouse.move(left.x + 100, left.y + canvasTop, { steps: 5 });
+  const drawn = await board.editor<{ x: number; points: number[] }>(`canvas.node('${a.id}').getAttrs()`);
+  expect(drawn.x + drawn.points[2]!).toBeGreaterThan(a.x + a.w + 90);
+  await page.mouse.up();
+  await expect.poll(async () => { const s = await arrow(); return s.x + s.w; }).toBeGreaterThan(a.x + a.w + 90);
+  // Its end's handle let go on empty board: free again.
+  await page.mouse.click(400, 300);
+  await board.drag(await handle(1), [600, 600], 6);
+  await expect.poll(async () => (await arrow()).endBind).toBe('');
+});
