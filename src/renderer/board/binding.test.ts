@@ -35,14 +35,14 @@ describe('outlinePoint', () => {
 });
 
 describe('boundEnds', () => {
-  const line = { x: 0, y: 0, w: 10, h: 10 };
+  const line = { x: 0, y: 0, w: 10, h: 10, bend: 0 };
 
   it('leaves an end bound to nothing where it is', () => {
-    expect(boundEnds(line, undefined, undefined)).toEqual(line);
+    expect(boundEnds(line, undefined, undefined)).toEqual({ x: 0, y: 0, w: 10, h: 10 });
   });
 
   it('puts a bound end on its shape, aimed from the other end', () => {
-    const ends = boundEnds({ x: 0, y: 125, w: 10, h: 0 }, undefined, box);
+    const ends = boundEnds({ x: 0, y: 125, w: 10, h: 0, bend: 0 }, undefined, box);
     expect(ends).toEqual({ x: 0, y: 125, w: 100 - BIND_GAP, h: 0 });
   });
 
@@ -56,6 +56,6 @@ describe('boundEnds', () => {
 
   it('includes half the shape outline in the gap', () => {
     const thick = { ...box, strokeWidth: 10 };
-    expect(boundEnds({ x: 0, y: 125, w: 1, h: 0 }, undefined, thick).w).toBe(100 - 5 - BIND_GAP);
+    expect(boundEnds({ x: 0, y: 125, w: 1, h: 0, bend: 0 }, undefined, thick).w).toBe(100 - 5 - BIND_GAP);
   });
 });

@@ -174,6 +174,23 @@ describe('the board model', () => {
     }
   });
 
+  it('reads a board saved before newer properties existed with their defaults, every replica alike', async () => {
+    const { vm, model, send } = board();
+    send(A, 'create', { shapes: [rect('r1'), { id: 'a1', kind: 'arrow', x: 0, y: 0, w: 10, h: 10 }] });
+    // As an older version saved them: no binds, no bend, no index of bound lines.
+    for (const shape of model.shapes.values()) for (const key of ['startBind', 'endBind', 'bend', 'dash', 'font'] as const) delete (shape as Partial<typeof shape>)[key];
+    delete (model as Partial<BoardModel>).bound;
+    const bytes = (await writeSnapshot(vm)).bytes;
+    const [one, two] = [readSnapshot(bytes), readSnapshot(bytes)];
+    const restored = one.root as BoardModel;
+    expect(restored.shapes.get('a1')!).toMatchObject({ startBind: '', endBind: '', bend: 0, dash: 'solid', font: 'sans' });
+    expect(restored.bound).toBeInstanceOf(Map);
+    expect(restored.bound).not.toBe((two.root as BoardModel).bound);
+    expect(await stateHash(one)).toBe(await stateHash(two));
+    one.processEvent(userEvent(99, 990, A, 'board', 'update', { changes: [{ id: 'a1', props: { endBind: 'r1' } }] }));
+    expect(restored.bound.get('r1')).toEqual(new Set(['a1']));
+  });
+
   describe('bound lines', () => {
     const arrow = (id: string, extra: object = {}) => ({ id, kind: 'arrow', x: 0, y: 0, w: 10, h: 10, ...extra });
 

@@ -70,6 +70,11 @@ export class BoardModel extends Model {
   /** The lines bound to each shape, by the shape's id: what the lines' binds say, kept beside them. */
   bound = new Map<string, Set<string>>();
 
+  /** A board saved before bound lines existed has none. */
+  static override addedFields(): Record<string, unknown> {
+    return { bound: new Map() };
+  }
+
   override init(): void {
     this.subscribe(SESSION_SCOPE, 'view-join', 'onViewJoin');
     this.subscribe(SESSION_SCOPE, 'view-exit', 'onViewExit');

@@ -1,5 +1,6 @@
 /** Pure geometry of shapes in world coordinates: bounds, hit testing, box relations. */
-import { isBoxKind, type ShapeProps } from './shape';
+import { pathPoints } from './curve';
+import { isBoxKind, isLineKind, type ShapeProps } from './shape';
 import { decodePoints } from './stroke-codec';
 
 export interface Box {
@@ -55,26 +56,28 @@ export function corners(s: ShapeProps): [number, number][] {
   ].map(([x, y]) => rotate(x!, y!, cx, cy, s.rotation));
 }
 
+/** The box around flat (x, y) pairs. */
+function pointsBox(pts: ArrayLike<number>): Box {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (let i = 0; i + 1 < pts.length; i += 2) {
+    minX = Math.min(minX, pts[i]!);
+    maxX = Math.max(maxX, pts[i]!);
+    minY = Math.min(minY, pts[i + 1]!);
+    maxY = Math.max(maxY, pts[i + 1]!);
+  }
+  return { minX, minY, maxX, maxY };
+}
+
 /** Axis-aligned bounds in world space, including half the stroke width. */
 export function shapeBounds(s: ShapeProps): Box {
   const pad = s.strokeWidth / 2;
-  if (s.kind === 'pen' && s.points) {
-    const pts = decodePoints(s.points, s.x, s.y);
-    let minX = Infinity;
-    let minY = Infinity;
-    let maxX = -Infinity;
-    let maxY = -Infinity;
-    for (let i = 0; i < pts.length; i += 2) {
-      minX = Math.min(minX, pts[i]!);
-      maxX = Math.max(maxX, pts[i]!);
-      minY = Math.min(minY, pts[i + 1]!);
-      maxY = Math.max(maxY, pts[i + 1]!);
-    }
-    return expand({ minX, minY, maxX, maxY }, pad);
-  }
+  if (s.kind === 'pen' && s.points) return expand(pointsBox(decodePoints(s.points, s.x, s.y)), pad);
   if (!isBoxKind(s.kind)) {
     // line and arrow (an arrow head reaches a little beyond the line)
-    return expand(boxFromRect(s.x, s.y, s.w, s.h), s.kind === 'arrow' ? pad + 4 * s.strokeWidth : pad);
+    return expand(pointsBox(pathPoints(s)), s.kind === 'arrow' ? pad + 4 * s.strokeWidth : pad);
   }
   const cs = corners(s);
   return expand(
@@ -99,18 +102,20 @@ export function segmentDistance(px: number, py: number, ax: number, ay: number, 
   return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
 }
 
+/** Is (px, py) within `reach` of the polyline through flat (x, y) pairs (a single point included)? */
+function polylineTouches(pts: ArrayLike<number>, px: number, py: number, reach: number): boolean {
+  if (pts.length === 2) return Math.hypot(px - pts[0]!, py - pts[1]!) <= reach;
+  for (let i = 0; i + 3 < pts.length; i += 2) {
+    if (segmentDistance(px, py, pts[i]!, pts[i + 1]!, pts[i + 2]!, pts[i + 3]!) <= reach) return true;
+  }
+  return false;
+}
+
 /** Does a pointer at (px, py) with `tolerance` world pixels touch the shape? */
 export function hitTest(s: ShapeProps, px: number, py: number, tolerance: number): boolean {
   const reach = s.strokeWidth / 2 + tolerance;
-  if (s.kind === 'pen' && s.points) {
-    const pts = decodePoints(s.points, s.x, s.y);
-    if (pts.length === 2) return Math.hypot(px - pts[0]!, py - pts[1]!) <= reach;
-    for (let i = 0; i + 3 < pts.length; i += 2) {
-      if (segmentDistance(px, py, pts[i]!, pts[i + 1]!, pts[i + 2]!, pts[i + 3]!) <= reach) return true;
-    }
-    return false;
-  }
-  if (s.kind === 'line' || s.kind === 'arrow') return segmentDistance(px, py, s.x, s.y, s.x + s.w, s.y + s.h) <= reach;
+  if (s.kind === 'pen' && s.points) return polylineTouches(decodePoints(s.points, s.x, s.y), px, py, reach);
+  if (isLineKind(s.kind)) return polylineTouches(pathPoints(s), px, py, reach);
   // Box shapes: work in the shape's own frame.
   const b = boxFromRect(s.x, s.y, s.w, s.h);
   const [lx, ly] = rotate(px, py, (b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2, -s.rotation);

@@ -22,12 +22,18 @@ export class ShapeModel extends Model implements ShapeProps {
   text = DEFAULT_PROPS.text;
   startBind = DEFAULT_PROPS.startBind;
   endBind = DEFAULT_PROPS.endBind;
+  bend = DEFAULT_PROPS.bend;
   points: ShapeProps['points'] = null;
   pressures: ShapeProps['pressures'] = null;
   /** The view that created or last changed it. */
   editedBy = '';
   /** Counts changes, so views can tell what to redraw. */
   version = 0;
+
+  /** A board saved before a property existed reads its shapes with that property's default. */
+  static override addedFields(): Record<string, unknown> {
+    return { ...DEFAULT_PROPS };
+  }
 
   override init(options: { record: ShapeRecord; by: string }): void {
     const { id, ...props } = options.record;

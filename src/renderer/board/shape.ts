@@ -40,16 +40,15 @@ export interface ShapeProps {
   rotation: number;
   stroke: string;
   fill: string;
-  /** Rectangles and ellipses; one restored from before fill styles existed has none set: read that as solid. */
+  /** Rectangles and ellipses. */
   fillStyle: FillStyle;
   strokeWidth: number;
-  /** A board saved before dashes existed restores its shapes without one: read that as solid. */
   dash: Dash;
-  /** Arrows only; one restored from before heads existed has none set: read that as "end". */
+  /** Arrows only. */
   heads: Heads;
   opacity: number;
   fontSize: number;
-  /** Text and notes; one restored from before fonts existed has none set: read that as sans. */
+  /** Text and notes. */
   font: Font;
   text: string;
   /**
@@ -58,6 +57,8 @@ export interface ShapeProps {
    */
   startBind: string;
   endBind: string;
+  /** Lines and arrows: how far the middle of the path is bent to the side (0: straight), see curve.ts. */
+  bend: number;
   /** Pen only: steps from (x, y), see stroke-codec. */
   points: PointDeltas | null;
   /** Pen only: pressure per point, 0-255. */
@@ -105,6 +106,7 @@ const PROP_CHECKS: { [K in keyof Omit<ShapeProps, 'kind'>]: (v: unknown) => bool
   fontSize: (v) => num(v, 4, 512),
   font: oneOf(FONTS),
   text: (v) => typeof v === 'string' && v.length <= LIMITS.maxText,
+  bend: (v) => num(v, -LIMITS.size, LIMITS.size),
   startBind: (v) => v === '' || isShapeId(v),
   endBind: (v) => v === '' || isShapeId(v),
   points: (v) => v === null || ((v instanceof Int8Array || v instanceof Int16Array) && v.length % 2 === 0 && v.length <= 2 * LIMITS.maxPoints),
@@ -130,6 +132,7 @@ export const DEFAULT_PROPS: Omit<ShapeProps, 'kind'> = {
   text: '',
   startBind: '',
   endBind: '',
+  bend: 0,
   points: null,
   pressures: null,
 };

@@ -18,8 +18,8 @@ const FONT_FAMILIES: Record<Font, string> = {
   mono: 'ui-monospace, "SF Mono", Menlo, Consolas, monospace',
 };
 
-/** The CSS font family of a shape's font (sans for one saved before fonts existed). */
-export const fontFamily = (font: Font | undefined): string => FONT_FAMILIES[font ?? 'sans'] ?? FONT_FAMILIES.sans;
+/** The CSS font family of a shape's font. */
+export const fontFamily = (font: Font): string => FONT_FAMILIES[font];
 /** Line spacing of text and notes, in font sizes. */
 export const LINE_HEIGHT = 1.25;
 

@@ -25,6 +25,15 @@ export class Model {
     return model;
   }
 
+  /**
+   * Fields added to the class after boards were saved, with the value a model restored from such a
+   * snapshot takes for each it lacks (restore never runs field initialisers or init()). Fresh values
+   * on each call: a Map given here belongs to one model.
+   */
+  static addedFields(): Record<string, unknown> {
+    return {};
+  }
+
   /** Registers the class under a stable name so snapshots can restore its instances. */
   static register(name: string): void {
     const existing = classesByName.get(name);

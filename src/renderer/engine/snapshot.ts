@@ -172,7 +172,12 @@ export function readSnapshot(bytes: Uint8Array): VirtualMachine {
   }
   const machine = vm as VirtualMachine | null;
   if (machine === null || filled !== shells.length) throw new SnapshotError('snapshot is truncated');
-  for (const shell of shells) machine.models.set(shell.id, shell);
+  for (const shell of shells) {
+    // Appended after the saved fields, so every replica restoring these bytes holds its fields in one order.
+    const added = (shell.constructor as typeof Model).addedFields();
+    for (const key of Object.keys(added)) if (!Object.hasOwn(shell, key)) (shell as unknown as Record<string, unknown>)[key] = added[key];
+    machine.models.set(shell.id, shell);
+  }
   if (!machine.models.has(machine.rootId)) throw new SnapshotError('snapshot has no root model');
   return machine;
 }
