@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contains, hitTest, intersects, segmentDistance, shapeBounds, union } from './geometry';
+import { contains, heightForWords, hitTest, intersects, segmentDistance, shapeBounds, union, wordsBox, WORDS_PADDING } from './geometry';
 import { DEFAULT_PROPS, type ShapeProps } from './shape';
 import { encodePoints } from './stroke-codec';
 
@@ -62,5 +62,30 @@ describe('boxes', () => {
     expect(contains(b, { minX: 6, minY: 6, maxX: 7, maxY: 7 })).toBe(true);
     expect(union([a, b])).toEqual({ minX: 0, minY: 0, maxX: 20, maxY: 20 });
     expect(union([])).toBeNull();
+  });
+});
+
+describe('words in shapes', () => {
+  it('wrap inside the padding of a rectangle, and inside the largest rectangle an ellipse holds', () => {
+    expect(wordsBox(shape({ kind: 'rect', x: 0, y: 0, w: 200, h: 100 }))).toEqual({ x: WORDS_PADDING, y: WORDS_PADDING, w: 200 - 2 * WORDS_PADDING, h: 100 - 2 * WORDS_PADDING });
+    const e = wordsBox(shape({ kind: 'ellipse', x: 0, y: 0, w: 200, h: 100 }));
+    expect(e.w).toBeCloseTo(200 * Math.SQRT1_2 - 2 * WORDS_PADDING, 9);
+    expect(e.x + e.w / 2).toBeCloseTo(100, 9); // centred
+  });
+
+  it('grow a shape to hold them, never shrink it', () => {
+    const r = shape({ kind: 'rect', x: 0, y: 0, w: 200, h: 100 });
+    expect(heightForWords(r, 20)).toBe(100);
+    expect(heightForWords(r, 150)).toBe(150 + 2 * WORDS_PADDING);
+    expect(heightForWords({ ...r, kind: 'ellipse' }, 150)).toBeCloseTo((150 + 2 * WORDS_PADDING) / Math.SQRT1_2, 9);
+  });
+
+  it('make an unfilled shape hit on its words, and a line hit on its label', () => {
+    const r = shape({ kind: 'rect', x: 0, y: 0, w: 200, h: 100, text: 'hello' });
+    expect(hitTest(r, 100, 50, 2)).toBe(true);
+    const line = shape({ kind: 'line', x: 0, y: 0, w: 200, h: 0, text: 'label', fontSize: 20 });
+    expect(hitTest(line, 100, 10, 1)).toBe(true);
+    expect(hitTest({ ...line, text: '' }, 100, 10, 1)).toBe(false);
+    expect(shapeBounds(line).minY).toBeLessThan(-10); // the label counts in the bounds
   });
 });

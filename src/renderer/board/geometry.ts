@@ -1,5 +1,5 @@
 /** Pure geometry of shapes in world coordinates: bounds, hit testing, box relations. */
-import { pathPoints } from './curve';
+import { midpointOf, pathPoints } from './curve';
 import { isBoxKind, isLineKind, type ShapeProps } from './shape';
 import { decodePoints } from './stroke-codec';
 
@@ -71,13 +71,57 @@ function pointsBox(pts: ArrayLike<number>): Box {
   return { minX, minY, maxX, maxY };
 }
 
+/** Space between a rectangle's or ellipse's outline and the words written in it. */
+export const WORDS_PADDING = 8;
+
+/**
+ * The box, before rotation, that words written in a rectangle or ellipse wrap in and are centred in:
+ * inside the padding, and for an ellipse inside the largest rectangle it holds.
+ */
+export function wordsBox(s: ShapeProps): { x: number; y: number; w: number; h: number } {
+  const b = boxFromRect(s.x, s.y, s.w, s.h);
+  const scale = s.kind === 'ellipse' ? Math.SQRT1_2 : 1;
+  const w = Math.max(1, (b.maxX - b.minX) * scale - 2 * WORDS_PADDING);
+  const h = Math.max(1, (b.maxY - b.minY) * scale - 2 * WORDS_PADDING);
+  return { x: (b.minX + b.maxX - w) / 2, y: (b.minY + b.maxY - h) / 2, w, h };
+}
+
+/** How tall a rectangle or ellipse must be to hold words `textHeight` tall in its words box. */
+export function heightForWords(s: ShapeProps, textHeight: number): number {
+  const scale = s.kind === 'ellipse' ? Math.SQRT1_2 : 1;
+  return Math.max(Math.abs(s.h), (textHeight + 2 * WORDS_PADDING) / scale);
+}
+
+/** The widest a line's label runs before it wraps, in world pixels. */
+export const LABEL_WIDTH = 240;
+
+/**
+ * Roughly where a line's label stands (null without one), erring wide: what bounds and hit testing use,
+ * where the drawing's own text metrics are not at hand. Glyphs are taken as 0.7 of the font size wide.
+ */
+export function labelBox(s: ShapeProps): Box | null {
+  if (s.text === '' || !isLineKind(s.kind)) return null;
+  let rows = 0;
+  let widest = 0;
+  for (const line of s.text.split('\n')) {
+    const width = line.length * 0.7 * s.fontSize;
+    rows += Math.max(1, Math.ceil(width / LABEL_WIDTH));
+    widest = Math.max(widest, Math.min(width, LABEL_WIDTH));
+  }
+  const [mx, my] = midpointOf(s);
+  const [hw, hh] = [widest / 2 + 4, (rows * 1.25 * s.fontSize) / 2 + 2];
+  return { minX: mx - hw, minY: my - hh, maxX: mx + hw, maxY: my + hh };
+}
+
 /** Axis-aligned bounds in world space, including half the stroke width. */
 export function shapeBounds(s: ShapeProps): Box {
   const pad = s.strokeWidth / 2;
   if (s.kind === 'pen' && s.points) return expand(pointsBox(decodePoints(s.points, s.x, s.y)), pad);
   if (!isBoxKind(s.kind)) {
     // line and arrow (an arrow head reaches a little beyond the line)
-    return expand(pointsBox(pathPoints(s)), s.kind === 'arrow' ? pad + 4 * s.strokeWidth : pad);
+    const path = expand(pointsBox(pathPoints(s)), s.kind === 'arrow' ? pad + 4 * s.strokeWidth : pad);
+    const label = labelBox(s);
+    return label ? union([path, label])! : path;
   }
   const cs = corners(s);
   return expand(
@@ -115,11 +159,14 @@ function polylineTouches(pts: ArrayLike<number>, px: number, py: number, reach: 
 export function hitTest(s: ShapeProps, px: number, py: number, tolerance: number): boolean {
   const reach = s.strokeWidth / 2 + tolerance;
   if (s.kind === 'pen' && s.points) return polylineTouches(decodePoints(s.points, s.x, s.y), px, py, reach);
-  if (isLineKind(s.kind)) return polylineTouches(pathPoints(s), px, py, reach);
+  if (isLineKind(s.kind)) {
+    const label = labelBox(s);
+    return polylineTouches(pathPoints(s), px, py, reach) || (label !== null && px >= label.minX && px <= label.maxX && py >= label.minY && py <= label.maxY);
+  }
   // Box shapes: work in the shape's own frame.
   const b = boxFromRect(s.x, s.y, s.w, s.h);
   const [lx, ly] = rotate(px, py, (b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2, -s.rotation);
-  const filled = s.fill !== 'transparent' || s.kind === 'text' || s.kind === 'sticky';
+  const filled = s.fill !== 'transparent' || s.kind === 'text' || s.kind === 'sticky' || s.text !== '';
   if (s.kind === 'ellipse') {
     const rx = (b.maxX - b.minX) / 2;
     const ry = (b.maxY - b.minY) / 2;

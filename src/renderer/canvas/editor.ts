@@ -5,7 +5,7 @@
 import type { BoardModel, ShapesChanged } from '../board/board-model';
 import { shapeBounds, union } from '../board/geometry';
 import { align, distribute, type Alignment, type Distribution } from '../board/arrange';
-import type { ShapePatch, ShapeRecord } from '../board/shape';
+import { isLineKind, type ShapePatch, type ShapeRecord } from '../board/shape';
 import { boardActions, type BoardActions } from './actions';
 import { BoardCanvas } from './board-canvas';
 import { clampZoom, fitBox, zoomAt, type Camera } from './camera';
@@ -15,7 +15,8 @@ import { Rect, type KonvaNode } from './konva';
 import { MAX_SHOWN_SELECTION, encodePresence, Presence } from './presence';
 import { Selection } from './selection';
 import type { Command } from './shortcuts';
-import { layoutText, measureTextHeight, noteHeight, STICKY_PADDING } from './shape-node';
+import { layoutText } from './shape-node';
+import { takesWords, wordsFrame, wordsPatch } from './words';
 import { defaultStyle, type Style } from './style';
 import { shapesToSvg } from './svg-export';
 import { TextEditor } from './text-editor';
@@ -159,9 +160,9 @@ export class Editor {
       const props: ShapePatch = { ...patch };
       const fontSize = patch.fontSize ?? s.fontSize;
       const font = patch.font ?? s.font;
-      if (patch.font !== undefined || patch.fontSize !== undefined) {
-        if (s.kind === 'text') props.h = measureTextHeight(s.text, Math.abs(s.w), fontSize, font);
-        if (s.kind === 'sticky') props.h = noteHeight(s.text, s.w, s.h, fontSize, font);
+      if ((patch.font !== undefined || patch.fontSize !== undefined) && s.text !== '') {
+        const fitted = wordsPatch({ ...s, fontSize, font }, s.text);
+        if (fitted.h !== undefined) props.h = fitted.h;
       }
       return { id: s.id, props };
     });
@@ -255,12 +256,12 @@ export class Editor {
   private doubleClick(wx: number, wy: number): void {
     const id = this.canvas.hit(wx, wy, 6);
     const shape = id ? this.model.shapes.get(id) : undefined;
-    if (shape && (shape.kind === 'text' || shape.kind === 'sticky')) this.editText({ id: shape.shapeId });
+    if (shape && takesWords(shape)) this.editText({ id: shape.shapeId });
     else if (!shape && this.toolName === 'select') this.editText({ x: wx, y: wy });
   }
 
   /**
-   * Opens the text editor at once, on a text or sticky shape or at a point for new text. A sticky just
+   * Opens the text editor at once, on a shape's words (see words.ts) or at a point for new text. A sticky just
    * placed (`created`) has not arrived yet; what is typed on it is published after its creation, so
    * it reaches the model in order.
    */
@@ -269,7 +270,7 @@ export class Editor {
     const camera = this.canvas.camera;
     if ('x' in target) {
       this.text.edit(
-        { x: target.x, y: target.y, width: 320, height: this.style.fontSize * 1.25, rotation: 0, fontSize: this.style.fontSize, font: this.style.font, color: this.style.stroke, background: 'transparent', text: '', commit: (text) => {
+        { x: target.x, y: target.y, width: 320, height: this.style.fontSize * 1.25, rotation: 0, align: 'left', fontSize: this.style.fontSize, font: this.style.font, color: this.style.stroke, background: 'transparent', text: '', commit: (text) => {
             if (text.trim()) this.actions.create([textRecord(this.actions.newId(), target.x, target.y, text, this.style)]);
             this.shapeDone([]);
           },
@@ -280,15 +281,12 @@ export class Editor {
     }
     const id = target.id;
     const s = this.model.shapes.get(id) ?? target.created;
-    if (s === undefined) return;
-    const pad = s.kind === 'sticky' ? STICKY_PADDING : 0;
+    if (s === undefined || !takesWords(s)) return;
+    const frame = wordsFrame(s);
     this.text.edit(
       {
-        x: s.x + pad,
-        y: s.y + pad,
-        width: Math.abs(s.w) - 2 * pad,
-        height: Math.abs(s.h) - 2 * pad,
-        rotation: s.rotation,
+        ...frame,
+        rotation: isLineKind(s.kind) ? 0 : s.rotation,
         fontSize: s.fontSize,
         font: s.font,
         color: s.stroke,
@@ -297,9 +295,7 @@ export class Editor {
         commit: (text) => {
           if (text === s.text) return;
           if (s.kind === 'text' && !text.trim()) return this.actions.remove([id]);
-          const props =
-            s.kind === 'text' ? { text, h: measureTextHeight(text, Math.abs(s.w), s.fontSize, s.font) } : { text, h: noteHeight(text, s.w, s.h, s.fontSize, s.font) };
-          this.actions.update([{ id, props }]);
+          this.actions.update([{ id, props: wordsPatch(s, text) }]);
         },
       },
       this.canvas.camera,

@@ -16,9 +16,9 @@ const shapes: ShapeRecord[] = [
 
 describe('svg export', () => {
   it('draws every kind, escapes text, and frames the content', () => {
-    const svg = shapesToSvg(shapes, (text) => text.split('\n'));
+    const svg = shapesToSvg(shapes, (text) => ({ lines: text.split('\n'), width: 50 }));
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
-    for (const tag of ['<rect', '<polygon', '<line', '<ellipse', '<text']) expect(svg).toContain(tag);
+    for (const tag of ['<rect', '<polygon', '<path', '<ellipse', '<text']) expect(svg).toContain(tag);
     expect(svg).toContain('a &lt; b &amp; &quot;c&quot;');
     expect(svg).toContain('rotate(30 60 35)');
     expect(svg).not.toContain('NaN');
@@ -30,19 +30,19 @@ describe('svg export', () => {
         { ...DEFAULT_PROPS, id: 'd', kind: 'rect', x: 0, y: 0, w: 10, h: 10, strokeWidth: 2, dash: 'dashed' },
         { ...DEFAULT_PROPS, id: 'o', kind: 'line', x: 0, y: 0, w: 10, h: 10, strokeWidth: 2, dash: 'dotted' },
       ],
-      (text) => [text],
+      (text) => ({ lines: [text], width: 50 }),
     );
     expect(svg).toContain('stroke-dasharray="8 6" stroke-linecap="round"');
     expect(svg).toContain('stroke-dasharray="0 5" stroke-linecap="round"');
   });
 
   it('lays a semi fill down half see-through, the outline untouched', () => {
-    const svg = shapesToSvg([{ ...DEFAULT_PROPS, id: 'r', kind: 'rect', x: 0, y: 0, w: 10, h: 10, fill: '#a5d8ff', fillStyle: 'semi' }], (t) => [t]);
+    const svg = shapesToSvg([{ ...DEFAULT_PROPS, id: 'r', kind: 'rect', x: 0, y: 0, w: 10, h: 10, fill: '#a5d8ff', fillStyle: 'semi' }], (t) => ({ lines: [t], width: 50 }));
     expect(svg).toContain('fill="#a5d8ff" fill-opacity="0.5" stroke="#1e1e1e"');
   });
 
   it('puts arrowheads at the ends the arrow asks for', () => {
-    const heads = (h: 'end' | 'start' | 'both') => shapesToSvg([{ ...DEFAULT_PROPS, id: 'a', kind: 'arrow', x: 0, y: 0, w: 100, h: 0, heads: h }], (t) => [t]).match(/<polygon points="([^"]+)"/g)!;
+    const heads = (h: 'end' | 'start' | 'both') => shapesToSvg([{ ...DEFAULT_PROPS, id: 'a', kind: 'arrow', x: 0, y: 0, w: 100, h: 0, heads: h }], (t) => ({ lines: [t], width: 50 })).match(/<polygon points="([^"]+)"/g)!;
     expect(heads('end')).toHaveLength(1);
     expect(heads('end')[0]).toContain('points="100,0');
     expect(heads('start')).toHaveLength(1);
@@ -50,11 +50,23 @@ describe('svg export', () => {
     expect(heads('both')).toHaveLength(2);
   });
 
+  it('draws a curved arrow as the quadratic through its apex, its head along the curve, and its label on a patch', () => {
+    const arrow = { ...DEFAULT_PROPS, id: 'a', kind: 'arrow' as const, x: 0, y: 0, w: 100, h: 0, bend: 30, text: 'go' };
+    const svg = shapesToSvg([arrow], (t) => ({ lines: [t], width: 20 }));
+    expect(svg).toContain('d="M0 0Q50 -60 100 0"');
+    const head = svg.match(/<polygon points="([^"]+)"/)![1]!.split(' ').map((p) => p.split(',').map(Number));
+    expect(head[0]).toEqual([100, 0]);
+    expect(head[1]![1]).toBeLessThan(0); // the head's barbs lean back towards the control point, above the chord
+    expect(svg).toContain('<rect x="36" y="-44.5" width="28" height="29" fill="#ffffff"/>');
+    expect(svg).toContain('text-anchor="middle"');
+    expect(svg).toContain('>go</tspan>');
+  });
+
   it('breaks text into the lines the layout gives, one tspan each, a line height apart', () => {
     const asked: [string, number, number, string, number | undefined][] = [];
     const svg = shapesToSvg(shapes, (text, width, fontSize, font, maxHeight) => {
       asked.push([text, width, fontSize, font, maxHeight]);
-      return ['first', 'second', 'third'];
+      return { lines: ['first', 'second', 'third'], width: 50 };
     });
     expect(asked).toContainEqual(['a < b & "c"\nline two', 200, 20, 'sans', undefined]);
     expect(asked).toContainEqual(['note', 176, 20, 'sans', 176]); // the note's box inside its padding, cut to fit

@@ -1,19 +1,20 @@
 /**
  * What this person has selected, drawn in the overlay: a Transformer (resize, rotate) when every
  * selected shape is a box, otherwise a dashed outline; a lone line or arrow gets a handle on each end,
- * dragged to move that end alone. Selection is local: it is nobody else's business.
+ * dragged to move that end alone, and one in its middle, dragged to the side to curve it. Selection is local: it is nobody else's business.
  * A shape this person just created, pasted or duplicated is selected at once, before the model has it
  * ("coming"): a Delete or a style click right after acts on it, as its event follows the creation.
  */
 import type { BoardModel } from '../board/board-model';
 import { union } from '../board/geometry';
 import { boundEnds } from '../board/binding';
+import { bendThrough, midpointOf } from '../board/curve';
 import { isBoxKind, isLineKind, type ShapePatch, type ShapeProps } from '../board/shape';
 import type { BoardActions } from './actions';
 import type { BoardCanvas } from './board-canvas';
 import { BIND_REACH, BoundLines } from './bound-lines';
 import { Rect, Transformer } from './konva';
-import { measureTextHeight, noteHeight } from './shape-node';
+import { wordsPatch } from './words';
 
 /** Side of an end handle on screen, in pixels. */
 const END_HANDLE = 10;
@@ -43,6 +44,13 @@ export class Selection {
     handle.on('dragend', () => this.dragEnd(end, true));
     return handle;
   });
+  /** The middle of a lone selected line or arrow: dragged to the side, it bends the path into a curve. */
+  private readonly bendHandle = (() => {
+    const handle = new Rect({ name: 'line-bend', draggable: true, fill: SELECTION_COLOR, stroke: '#ffffff', strokeWidth: 1, strokeScaleEnabled: false, visible: false });
+    handle.on('dragmove', () => this.dragBend(false));
+    handle.on('dragend', () => this.dragBend(true));
+    return handle;
+  })();
   private editable = true;
   onChange: (ids: ReadonlySet<string>) => void = () => {};
 
@@ -51,7 +59,7 @@ export class Selection {
     private readonly model: BoardModel,
     private readonly actions: BoardActions,
   ) {
-    canvas.overlay.add(this.outline, this.transformer, ...this.ends);
+    canvas.overlay.add(this.outline, this.transformer, ...this.ends, this.bendHandle);
     // Lines bound to what is being resized or turned follow it live.
     let lines: BoundLines | null = null;
     this.transformer.on('transformstart', () => (lines = new BoundLines(canvas, model, this.ids)));
@@ -113,6 +121,11 @@ export class Selection {
       handle.visible(line !== null);
       if (line) handle.setAttrs({ x: line.x + end * line.w - size / 2, y: line.y + end * line.h - size / 2, width: size, height: size });
     });
+    this.bendHandle.visible(line !== null);
+    if (line) {
+      const [mx, my] = midpointOf(line);
+      this.bendHandle.setAttrs({ x: mx - size / 2, y: my - size / 2, width: size, height: size, cornerRadius: size / 2 });
+    }
     this.canvas.overlay.batchDraw();
   }
 
@@ -127,7 +140,7 @@ export class Selection {
   /** Is (sx, sy) on one of the handles now showing? Then the Transformer takes the press. */
   handlesAt(sx: number, sy: number): boolean {
     const hit = this.canvas.overlay.getIntersection({ x: sx, y: sy });
-    if (hit && this.ends.includes(hit as never)) return true;
+    if (hit && (this.ends.includes(hit as never) || hit === this.bendHandle)) return true;
     if (!this.transformer.visible() || this.transformer.nodes().length === 0) return false;
     return hit?.getParent() === this.transformer;
   }
@@ -152,6 +165,19 @@ export class Selection {
     this.actions.update([{ id: shape.shapeId, props }]);
   }
 
+  /** The lone line's middle follows its handle, bending the path (bound ends re-aim as it bends). */
+  private dragBend(commit: boolean): void {
+    const id = [...this.ids][0];
+    const shape = id === undefined ? undefined : this.model.shapes.get(id);
+    if (!shape || !isLineKind(shape.kind)) return;
+    const half = END_HANDLE / this.canvas.camera.zoom / 2;
+    const bend = Math.round(bendThrough(shape, this.bendHandle.x() + half, this.bendHandle.y() + half));
+    const next = { ...shape, bend };
+    const props = { bend, ...boundEnds(next, this.model.target(shape.startBind), this.model.target(shape.endBind)) };
+    if (commit) this.actions.update([{ id: shape.shapeId, props }]);
+    else this.canvas.drawAs(shape.shapeId, { ...next, ...props });
+  }
+
   /** What the Transformer has done to a selected box shape so far, as its new properties. */
   private transformed(id: string): ShapeProps | undefined {
     const node = this.canvas.node(id);
@@ -161,10 +187,9 @@ export class Selection {
     const h = Math.abs(shape.h) * node.scaleY();
     // Box nodes sit at their centre (see shape-node), so the new top-left is centre minus half size.
     const props: ShapeProps = { ...shape, x: node.x() - w / 2, y: node.y() - h / 2, w, h, rotation: normalizeDegrees(node.rotation()) };
-    // Text rewraps at its new width: its height is what its lines take, not what the drag made it.
-    if (shape.kind === 'text') props.h = measureTextHeight(shape.text, w, shape.fontSize, shape.font);
-    // A note narrowed keeps its words in view: it grows taller rather than cut them off.
-    if (shape.kind === 'sticky') props.h = noteHeight(shape.text, w, h, shape.fontSize, shape.font);
+    // Words rewrap at the new width: a text box is as tall as its lines, and a note or a shape with words
+    // in it grows taller rather than cut them off.
+    if (shape.text !== '') props.h = wordsPatch(props, shape.text).h ?? props.h;
     return props;
   }
 

@@ -2,14 +2,18 @@
  * Konva nodes for shapes. Nodes never listen to events (hit testing uses the geometry kernel and the
  * spatial index), which keeps redraws cheap. Box shapes rotate about their centre.
  */
-import { boxFromRect } from '../board/geometry';
+import { cubicControls, midpointOf } from '../board/curve';
+import { boxFromRect, LABEL_WIDTH, wordsBox } from '../board/geometry';
 import type { Font, ShapeProps } from '../board/shape';
 import { decodeRelative } from '../board/stroke-codec';
 import { Arrow, Ellipse, Konva, Line, Rect, Text, type KonvaNode } from './konva';
 import { penOutline } from './pen-outline';
+import type { TextLines } from './svg-export';
 
 export const STICKY_FILL = '#ffec99';
 export const STICKY_PADDING = 12;
+/** What a label on a line stands on: the board's own white, so the line stops either side of its words. */
+export const LABEL_BACKGROUND = '#ffffff';
 /** Each font as the system has it: nothing is fetched, so each falls back to its generic family. */
 const FONT_FAMILIES: Record<Font, string> = {
   sans: 'system-ui, -apple-system, "Segoe UI", sans-serif',
@@ -60,6 +64,48 @@ function boxFrame(s: ShapeProps) {
   return { x: b.minX + width / 2, y: b.minY + height / 2, width, height, offsetX: width / 2, offsetY: height / 2, ...rotationOf(s) };
 }
 
+/** A line's position and path relative to its start: straight, or the cubic Bézier of its curve. */
+function linePath(s: ShapeProps): { x: number; y: number; points: number[]; bezier?: true } {
+  if (s.bend === 0) return { x: s.x, y: s.y, points: [0, 0, s.w, s.h] };
+  const [[ax, ay], [bx, by]] = cubicControls(s);
+  return { x: s.x, y: s.y, points: [0, 0, ax - s.x, ay - s.y, bx - s.x, by - s.y, s.w, s.h], bezier: true };
+}
+
+/**
+ * A line with words on it: the words centred on the middle of its path, on a patch of the board's own
+ * colour that cuts the line beneath them. The group sits where the line does, so moving it moves both.
+ */
+function labelled(s: ShapeProps, visible: boolean, line: InstanceType<typeof Line>): KonvaNode {
+  if (s.text === '') return line;
+  const [mx, my] = midpointOf(s);
+  const text = new Text({ listening: false, text: s.text, fontSize: s.fontSize, fontFamily: fontFamily(s.font), fill: s.stroke, lineHeight: LINE_HEIGHT, align: 'center', wrap: 'word' });
+  if (text.width() > LABEL_WIDTH) text.width(LABEL_WIDTH);
+  const [w, h] = [text.width(), text.height()];
+  // The patch is as wide as the widest line (as the SVG's), not the wrapping width.
+  const widest = Math.max(0, ...text.textArr.map((row) => row.width));
+  text.position({ x: mx - s.x - w / 2, y: my - s.y - h / 2 });
+  line.setAttrs({ x: 0, y: 0, opacity: 1, visible: true });
+  const group = new Konva.Group({ ...common(s, visible), x: s.x, y: s.y });
+  group.add(line, new Rect({ listening: false, x: mx - s.x - widest / 2 - 4, y: my - s.y - h / 2 - 2, width: widest + 8, height: h + 4, fill: LABEL_BACKGROUND }), text);
+  return group;
+}
+
+/**
+ * A rectangle or ellipse with words written in it: a group turning about the box's centre (as the
+ * shape alone does, so the Transformer treats both alike), the words centred in its words box.
+ */
+function withWords(s: ShapeProps, visible: boolean, shape: KonvaNode): KonvaNode {
+  if (s.text === '') return shape;
+  const f = boxFrame(s);
+  const words = wordsBox(s);
+  const b = boxFromRect(s.x, s.y, s.w, s.h);
+  shape.setAttrs({ x: f.width / 2, y: f.height / 2, rotation: 0, opacity: 1, visible: true });
+  const group = new Konva.Group({ ...common(s, visible), x: f.x, y: f.y, offsetX: f.offsetX, offsetY: f.offsetY, ...rotationOf(s) });
+  const text = new Text({ listening: false, x: words.x - b.minX, y: words.y - b.minY, width: words.w, height: words.h, text: s.text, fontSize: s.fontSize, fontFamily: fontFamily(s.font), fill: s.stroke, lineHeight: LINE_HEIGHT, align: 'center', verticalAlign: 'middle', wrap: 'word' });
+  group.add(shape as never, text);
+  return group;
+}
+
 /** `visible: false` for a node born outside the viewport (culled). */
 export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
   switch (s.kind) {
@@ -68,13 +114,11 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
       return new Line({ ...common(s, visible), x: s.x, y: s.y, points: penOutline(pts, s.pressures, s.strokeWidth), closed: true, fill: s.stroke }); // no stroke: the outline is the stroke
     }
     case 'line':
-      return new Line({ ...common(s, visible), x: s.x, y: s.y, points: [0, 0, s.w, s.h], stroke: s.stroke, strokeWidth: s.strokeWidth, lineCap: 'round', ...dashOf(s) });
+      return labelled(s, visible, new Line({ ...common(s, visible), ...linePath(s), stroke: s.stroke, strokeWidth: s.strokeWidth, lineCap: 'round', ...dashOf(s) }));
     case 'arrow':
-      return new Arrow({
+      return labelled(s, visible, new Arrow({
         ...common(s, visible),
-        x: s.x,
-        y: s.y,
-        points: [0, 0, s.w, s.h],
+        ...linePath(s),
         stroke: s.stroke,
         fill: s.stroke,
         strokeWidth: s.strokeWidth,
@@ -85,14 +129,14 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
         lineCap: 'round',
         lineJoin: 'round',
         ...dashOf(s),
-      });
+      }));
     case 'rect': {
       const f = boxFrame(s);
-      return new Rect({ ...common(s, visible), ...f, stroke: s.stroke, strokeWidth: s.strokeWidth, ...dashOf(s), ...fillOf(s) });
+      return withWords(s, visible, new Rect({ ...common(s, visible), ...f, stroke: s.stroke, strokeWidth: s.strokeWidth, ...dashOf(s), ...fillOf(s) }));
     }
     case 'ellipse': {
       const f = boxFrame(s);
-      return new Ellipse({ ...common(s, visible), x: f.x, y: f.y, radiusX: f.width / 2, radiusY: f.height / 2, ...rotationOf(s), stroke: s.stroke, strokeWidth: s.strokeWidth, ...dashOf(s), ...fillOf(s) });
+      return withWords(s, visible, new Ellipse({ ...common(s, visible), x: f.x, y: f.y, radiusX: f.width / 2, radiusY: f.height / 2, ...rotationOf(s), stroke: s.stroke, strokeWidth: s.strokeWidth, ...dashOf(s), ...fillOf(s) }));
     }
     case 'text': {
       const f = boxFrame(s);
@@ -126,12 +170,14 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
 /**
  * The lines a text box shows at `width`, wrapped exactly as the canvas wraps them (Konva's own layout),
  * and cut with "…" where they pass `maxHeight`: so an SVG export breaks its lines where the PNG does.
+ * `width` in the answer is the widest line's.
  */
-export function layoutText(text: string, width: number, fontSize: number, font: Font, maxHeight?: number): string[] {
+export function layoutText(text: string, width: number, fontSize: number, font: Font, maxHeight?: number): TextLines {
   const node = new Text({ text, width, fontSize, fontFamily: fontFamily(font), lineHeight: LINE_HEIGHT, wrap: 'word', ...(maxHeight === undefined ? {} : { height: maxHeight, ellipsis: true }) });
   const lines = node.textArr.map((line) => line.text);
+  const widest = Math.max(0, ...node.textArr.map((line) => line.width));
   node.destroy();
-  return lines;
+  return { lines, width: widest };
 }
 
 /** A note's height for its words: grown to show them all (never cut with "…"), never shrunk below `h`. */

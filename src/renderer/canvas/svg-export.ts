@@ -2,23 +2,30 @@
  * A board (or a selection) as a standalone SVG document. Pure: records in, text out; where text breaks
  * into lines is the caller's `layout` (the canvas's own, so the SVG and the PNG break alike).
  */
-import { boxFromRect, shapeBounds, union } from '../board/geometry';
+import { controlOf, midpointOf } from '../board/curve';
+import { boxFromRect, LABEL_WIDTH, shapeBounds, union, wordsBox } from '../board/geometry';
 import type { Font, ShapeRecord } from '../board/shape';
 import { decodeRelative } from '../board/stroke-codec';
 import { penOutline } from './pen-outline';
-import { dashArray, fontFamily, LINE_HEIGHT, SEMI_FILL_ALPHA, STICKY_FILL, STICKY_PADDING } from './shape-node';
+import { dashArray, fontFamily, LABEL_BACKGROUND, LINE_HEIGHT, SEMI_FILL_ALPHA, STICKY_FILL, STICKY_PADDING } from './shape-node';
 
+/** Text broken into the lines it shows, and how wide the widest of them is. */
+export interface TextLines {
+  lines: string[];
+  width: number;
+}
 /** The lines `text` shows in a box `width` wide (cut to fit `maxHeight` when given). */
-export type TextLayout = (text: string, width: number, fontSize: number, font: Font, maxHeight?: number) => string[];
+export type TextLayout = (text: string, width: number, fontSize: number, font: Font, maxHeight?: number) => TextLines;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (v: number) => (Math.round(v * 100) / 100).toString();
 
 /** One tspan per line, each centred in its line box as the canvas draws it (text baseline "middle"). */
-function textLines(lines: readonly string[], x: number, y: number, fontSize: number, font: Font, color: string): string {
+function textLines(lines: readonly string[], x: number, y: number, fontSize: number, font: Font, color: string, anchor: 'start' | 'middle' = 'start'): string {
   const step = fontSize * LINE_HEIGHT;
   const tspans = lines.map((line, i) => `<tspan x="${n(x)}" y="${n(y + (i + 0.5) * step)}">${esc(line)}</tspan>`).join('');
-  return `<text font-family="${esc(fontFamily(font))}" font-size="${n(fontSize)}" fill="${color}" dominant-baseline="central" xml:space="preserve">${tspans}</text>`;
+  const align = anchor === 'start' ? '' : ` text-anchor="${anchor}"`;
+  return `<text font-family="${esc(fontFamily(font))}" font-size="${n(fontSize)}" fill="${color}" dominant-baseline="central"${align} xml:space="preserve">${tspans}</text>`;
 }
 
 /** The head of an arrow from (fx, fy) pointing at (tx, ty), sized as the canvas sizes it. */
@@ -29,6 +36,26 @@ function arrowHead(fx: number, fy: number, tx: number, ty: number, s: ShapeRecor
   const left = `${n(tx - ux * head - (uy * head) / 2)},${n(ty - uy * head + (ux * head) / 2)}`;
   const right = `${n(tx - ux * head + (uy * head) / 2)},${n(ty - uy * head - (ux * head) / 2)}`;
   return `<polygon points="${n(tx)},${n(ty)} ${left} ${right}" fill="${s.stroke}"/>`;
+}
+
+/** A line's words centred on the middle of its path, on a patch of the board's colour (as the canvas draws them). */
+function lineLabel(s: ShapeRecord, layout: TextLayout): string {
+  if (s.text === '') return '';
+  const { lines, width } = layout(s.text, LABEL_WIDTH, s.fontSize, s.font);
+  const [mx, my] = midpointOf(s);
+  const height = lines.length * s.fontSize * LINE_HEIGHT;
+  const [x, y] = [mx - width / 2, my - height / 2];
+  const patch = `<rect x="${n(x - 4)}" y="${n(y - 2)}" width="${n(width + 8)}" height="${n(height + 4)}" fill="${LABEL_BACKGROUND}"/>`;
+  return `${patch}${textLines(lines, mx, y, s.fontSize, s.font, s.stroke, 'middle')}`;
+}
+
+/** Words written in a rectangle or ellipse, centred both ways in its words box (as the canvas draws them). */
+function shapeWords(s: ShapeRecord, layout: TextLayout): string {
+  if (s.text === '') return '';
+  const box = wordsBox(s);
+  const { lines } = layout(s.text, box.w, s.fontSize, s.font);
+  const height = lines.length * s.fontSize * LINE_HEIGHT;
+  return textLines(lines, box.x + box.w / 2, box.y + (box.h - height) / 2, s.fontSize, s.font, s.stroke, 'middle');
 }
 
 function shapeSvg(s: ShapeRecord, layout: TextLayout): string {
@@ -49,20 +76,23 @@ function shapeSvg(s: ShapeRecord, layout: TextLayout): string {
       return `<polygon points="${pts.join(' ')}" fill="${s.stroke}"${opacity}/>`;
     }
     case 'line':
-      return `<line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(s.x + s.w)}" y2="${n(s.y + s.h)}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash || ' stroke-linecap="round"'}${opacity}/>`;
     case 'arrow': {
       const [ex, ey] = [s.x + s.w, s.y + s.h];
-      const heads = [s.heads !== 'start' && arrowHead(s.x, s.y, ex, ey, s), (s.heads === 'start' || s.heads === 'both') && arrowHead(ex, ey, s.x, s.y, s)];
-      return `<g${opacity}><line x1="${n(s.x)}" y1="${n(s.y)}" x2="${n(ex)}" y2="${n(ey)}" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash || ' stroke-linecap="round"'}/>${heads.filter(Boolean).join('')}</g>`;
+      // The head points along the path's end: from the curve's control point, or the other end if straight.
+      const [cx, cy] = controlOf(s);
+      const heads = s.kind === 'line' ? [] : [s.heads !== 'start' && arrowHead(cx, cy, ex, ey, s), (s.heads === 'start' || s.heads === 'both') && arrowHead(cx, cy, s.x, s.y, s)];
+      const d = s.bend === 0 ? `M${n(s.x)} ${n(s.y)}L${n(ex)} ${n(ey)}` : `M${n(s.x)} ${n(s.y)}Q${n(cx)} ${n(cy)} ${n(ex)} ${n(ey)}`;
+      const path = `<path d="${d}" fill="none" stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash || ' stroke-linecap="round"'}/>`;
+      return `<g${opacity}>${path}${heads.filter(Boolean).join('')}${lineLabel(s, layout)}</g>`;
     }
     case 'rect':
-      return `<rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" fill="${fill}"${fillOpacity} stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash}${turn}${opacity}/>`;
+      return `<g${turn}${opacity}><rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" fill="${fill}"${fillOpacity} stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash}/>${shapeWords(s, layout)}</g>`;
     case 'ellipse':
-      return `<ellipse cx="${n(b.minX + w / 2)}" cy="${n(b.minY + h / 2)}" rx="${n(w / 2)}" ry="${n(h / 2)}" fill="${fill}"${fillOpacity} stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash}${turn}${opacity}/>`;
+      return `<g${turn}${opacity}><ellipse cx="${n(b.minX + w / 2)}" cy="${n(b.minY + h / 2)}" rx="${n(w / 2)}" ry="${n(h / 2)}" fill="${fill}"${fillOpacity} stroke="${s.stroke}" stroke-width="${n(s.strokeWidth)}"${dash}/>${shapeWords(s, layout)}</g>`;
     case 'text':
-      return `<g${turn}${opacity}>${textLines(layout(s.text, w, s.fontSize, s.font), b.minX, b.minY, s.fontSize, s.font, s.stroke)}</g>`;
+      return `<g${turn}${opacity}>${textLines(layout(s.text, w, s.fontSize, s.font).lines, b.minX, b.minY, s.fontSize, s.font, s.stroke)}</g>`;
     case 'sticky':
-      return `<g${turn}${opacity}><rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" rx="3" fill="${s.fill === 'transparent' ? STICKY_FILL : s.fill}"/>${textLines(layout(s.text, Math.max(0, w - 2 * STICKY_PADDING), s.fontSize, s.font, Math.max(0, h - 2 * STICKY_PADDING)), b.minX + STICKY_PADDING, b.minY + STICKY_PADDING, s.fontSize, s.font, s.stroke)}</g>`;
+      return `<g${turn}${opacity}><rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" rx="3" fill="${s.fill === 'transparent' ? STICKY_FILL : s.fill}"/>${textLines(layout(s.text, Math.max(0, w - 2 * STICKY_PADDING), s.fontSize, s.font, Math.max(0, h - 2 * STICKY_PADDING)).lines, b.minX + STICKY_PADDING, b.minY + STICKY_PADDING, s.fontSize, s.font, s.stroke)}</g>`;
   }
 }
 

@@ -13,6 +13,7 @@ export interface TextEditRequest {
   width: number;
   height: number;
   rotation: number;
+  align: 'left' | 'center';
   fontSize: number;
   font: Font;
   color: string;
@@ -48,6 +49,7 @@ export class TextEditor {
       color: req.color,
       background: req.background,
       transform: `rotate(${req.rotation}deg)`,
+      textAlign: req.align,
     });
     let done = false;
     const finish = (keep: boolean) => {

@@ -658,3 +658,65 @@ test("an end's handle let go on a shape binds it there, and on empty board frees
   await board.drag(await handle(1), [600, 600], 6);
   await expect.poll(async () => (await arrow()).endBind).toBe('');
 });
+
+async function exportSvg(page: Page): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-svg').click()]);
+  return fs.readFileSync((await download.path())!).toString();
+}
+
+test('words written in a rectangle, centred, the shape growing to hold them; on the canvas and in the SVG', async ({ page }) => {
+  const board = await open(page);
+  await board.tool('r');
+  await board.drag([300, 300], [500, 360]);
+  await page.keyboard.press('Escape');
+  await page.mouse.dblclick(400, 300); // on its outline (an empty rectangle is hit there)
+  await expect(page.getByTestId('text-editor')).toBeFocused();
+  await expect(page.getByTestId('text-editor')).toHaveCSS('text-align', 'center');
+  await page.keyboard.type('one two three four five six seven eight nine ten eleven twelve');
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await board.shapes())[0]!.text).toContain('twelve');
+  const rect = (await board.shapes())[0]!;
+  expect(rect.h).toBeGreaterThan(60); // grown to hold the words, which wrap in its width
+  expect(rect.w).toBe(200);
+  const rows = await board.editor<number>(`canvas.node(editor.model.order[0]).findOne('Text').textArr.length`);
+  expect(rows).toBeGreaterThan(1);
+  // A click on the words (inside an unfilled rectangle) selects it; a double-click edits them again.
+  await page.mouse.click(400, 300 + rect.h / 2);
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
+  await page.mouse.dblclick(400, 300 + rect.h / 2);
+  await expect(page.getByTestId('text-editor')).toHaveValue(/^one two/);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('short');
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(async () => (await board.shapes())[0]!.text).toBe('short');
+  const svg = await exportSvg(page);
+  expect(svg).toContain(`text-anchor="middle" xml:space="preserve"><tspan x="${rect.x + 100}" `); // centred in the box
+  expect(svg).toContain('>short</tspan>');
+  // Undone, the words come back as they were.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await board.shapes())[0]!.text).toContain('twelve');
+});
+
+test('an arrow takes a label and bends into a curve by its middle handle; both drawn and exported', async ({ page }) => {
+  const board = await open(page);
+  await board.tool('a');
+  await board.drag([300, 400], [700, 400]);
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
+  const canvasTop = (await page.getByTestId('canvas').boundingBox())!.y;
+  const bend = await board.editor<{ x: number; y: number }>(`selection.bendHandle.getAbsolutePosition()`);
+  await board.drag([bend.x + 5, bend.y + 5 + canvasTop], [bend.x + 5, bend.y + 5 + canvasTop - 120], 8);
+  await expect.poll(async () => Math.round(await board.editor<number>('model.shapes.get(editor.model.order[0]).bend'))).toBe(120);
+  // The curve is what is hit: its apex, 120 px above where the straight line ran.
+  await page.keyboard.press('Escape');
+  await page.mouse.dblclick(500, 400 - 120);
+  await expect(page.getByTestId('text-editor')).toBeFocused();
+  await page.keyboard.type('depends on');
+  await page.keyboard.press('Escape');
+  await expect.poll(async () => (await board.shapes())[0]!.text).toBe('depends on');
+  const node = await board.editor<string>(`canvas.node(editor.model.order[0]).getClassName()`);
+  expect(node).toBe('Group'); // the arrow and its label on a patch
+  const svg = await exportSvg(page);
+  const { x, y } = (await board.shapes())[0]!;
+  expect(svg).toContain(`<path d="M${x} ${y}Q${x + 200} ${y - 240} ${x + 400} ${y}"`); // the quadratic through the apex
+  expect(svg).toContain('>depends on</tspan>');
+});
