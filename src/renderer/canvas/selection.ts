@@ -1,19 +1,21 @@
 /**
- * What this person has selected, drawn in the overlay: a Transformer (resize, rotate) when every
- * selected shape is a box, otherwise a dashed outline; a lone line or arrow gets a handle on each end,
+ * What this person has selected, drawn in the overlay: a Transformer (resize, rotate) for any selection
+ * but a lone line or arrow, which gets a dashed outline and a handle on each end,
  * dragged to move that end alone, and one in its middle, dragged to the side to curve it. Selection is local: it is nobody else's business.
  * A shape this person just created, pasted or duplicated is selected at once, before the model has it
  * ("coming"): a Delete or a style click right after acts on it, as its event follows the creation.
  */
 import type { BoardModel } from '../board/board-model';
+import type { ShapeModel } from '../board/shape-model';
+import { decodeRelative, encodePoints } from '../board/stroke-codec';
 import { union } from '../board/geometry';
 import { boundEnds } from '../board/binding';
 import { bendThrough, midpointOf } from '../board/curve';
 import { isBoxKind, isLineKind, type ShapePatch, type ShapeProps } from '../board/shape';
 import type { BoardActions } from './actions';
 import type { BoardCanvas } from './board-canvas';
-import { BIND_REACH, BoundLines } from './bound-lines';
-import { Rect, Transformer } from './konva';
+import { BIND_REACH, BoundLines, releasedBinds } from './bound-lines';
+import { Rect, Transformer, type KonvaNode } from './konva';
 import { wordsPatch } from './words';
 
 /** Side of an end handle on screen, in pixels. */
@@ -106,16 +108,17 @@ export class Selection {
   render(): void {
     const ids = [...this.ids].filter((id) => this.model.shapes.has(id));
     const shapes = ids.map((id) => this.model.shapes.get(id)!);
-    const boxes = ids.length > 0 && shapes.every((s) => isBoxKind(s.kind));
-    this.transformer.nodes(boxes ? ids.map((id) => this.canvas.node(id)!).filter(Boolean) : []);
-    this.transformer.visible(boxes);
+    const line = this.editable && shapes.length === 1 && isLineKind(shapes[0]!.kind) ? shapes[0]! : null;
+    // Everything resizes and turns with the Transformer but a lone line, which has its own handles.
+    const transform = ids.length > 0 && line === null;
+    this.transformer.nodes(transform ? ids.map((id) => this.canvas.node(id)!).filter(Boolean) : []);
+    this.transformer.visible(transform);
     const bounds = union(ids.map((id) => this.canvas.index.boxOf(id)!).filter(Boolean));
-    this.outline.visible(!boxes && bounds !== null);
-    if (!boxes && bounds) {
+    this.outline.visible(!transform && bounds !== null);
+    if (!transform && bounds) {
       const pad = 4 / this.canvas.camera.zoom;
       this.outline.setAttrs({ x: bounds.minX - pad, y: bounds.minY - pad, width: bounds.maxX - bounds.minX + 2 * pad, height: bounds.maxY - bounds.minY + 2 * pad, strokeWidth: 1 / this.canvas.camera.zoom });
     }
-    const line = this.editable && shapes.length === 1 && isLineKind(shapes[0]!.kind) ? shapes[0]! : null;
     const size = END_HANDLE / this.canvas.camera.zoom;
     this.ends.forEach((handle, end) => {
       handle.visible(line !== null);
@@ -178,11 +181,12 @@ export class Selection {
     else this.canvas.drawAs(shape.shapeId, { ...next, ...props });
   }
 
-  /** What the Transformer has done to a selected box shape so far, as its new properties. */
+  /** What the Transformer has done to a selected shape so far, as its new properties. */
   private transformed(id: string): ShapeProps | undefined {
     const node = this.canvas.node(id);
     const shape = this.model.shapes.get(id);
     if (!node || !shape) return undefined;
+    if (!isBoxKind(shape.kind)) return { ...shape, ...this.reshaped(shape, node) };
     const w = Math.abs(shape.w) * node.scaleX();
     const h = Math.abs(shape.h) * node.scaleY();
     // Box nodes sit at their centre (see shape-node), so the new top-left is centre minus half size.
@@ -193,12 +197,41 @@ export class Selection {
     return props;
   }
 
+  /**
+   * A line, arrow or pen stroke has no rotation or size of its own: its points are carried through what
+   * the Transformer did to its node (scaled, turned, moved). A curve's bend scales with it; an end bound
+   * to a shape not transformed with it lets go.
+   */
+  private reshaped(shape: ShapeModel, node: KonvaNode): ShapePatch {
+    const t = node.getTransform();
+    if (shape.kind === 'pen') {
+      const rel = decodeRelative(shape.points!);
+      const world: number[] = [];
+      for (let i = 0; i + 1 < rel.length; i += 2) {
+        const p = t.point({ x: rel[i]!, y: rel[i + 1]! });
+        world.push(p.x, p.y);
+      }
+      return { x: world[0]!, y: world[1]!, points: encodePoints(world, world[0]!, world[1]!) };
+    }
+    const a = t.point({ x: 0, y: 0 });
+    const b = t.point({ x: shape.w, y: shape.h });
+    const { scaleX, scaleY } = t.decompose();
+    return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y, bend: shape.bend * Math.sqrt(Math.abs(scaleX * scaleY)), ...releasedBinds(shape, this.ids) };
+  }
+
   /** Turns what the Transformer did to the nodes into one update of the model. */
   private commitTransform(): void {
     const changes: { id: string; props: ShapePatch }[] = [];
     for (const id of this.ids) {
-      const p = this.transformed(id);
-      if (p) changes.push({ id, props: { x: p.x, y: p.y, w: p.w, h: p.h, rotation: p.rotation } });
+      const shape = this.model.shapes.get(id);
+      const node = this.canvas.node(id);
+      if (!shape || !node) continue;
+      if (!isBoxKind(shape.kind)) {
+        changes.push({ id, props: this.reshaped(shape, node) });
+        continue;
+      }
+      const p = this.transformed(id)!;
+      changes.push({ id, props: { x: p.x, y: p.y, w: p.w, h: p.h, rotation: p.rotation } });
     }
     this.actions.update(changes);
   }

@@ -720,3 +720,39 @@ test('an arrow takes a label and bends into a curve by its middle handle; both d
   expect(svg).toContain(`<path d="M${x} ${y}Q${x + 200} ${y - 240} ${x + 400} ${y}"`); // the quadratic through the apex
   expect(svg).toContain('>depends on</tspan>');
 });
+
+test('pen strokes and lines resize and turn with the handles, with the rest of a selection', async ({ page }) => {
+  const board = await open(page);
+  await board.tool('p');
+  await board.scribble([[300, 300], [350, 340], [400, 300], [450, 340]]);
+  await board.tool('l');
+  await board.drag([300, 420], [450, 420]);
+  await board.tool('v');
+  await page.keyboard.press('Control+a');
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(2);
+  const bounds = async () => {
+    const list = await board.shapes();
+    return board.editor<{ minX: number; maxX: number; minY: number; maxY: number }>(`canvas.index.boxOf('${list[0]!.id}')`);
+  };
+  const penBefore = await bounds();
+  const lineBefore = (await board.shapes())[1]!;
+  const canvasTop = (await page.getByTestId('canvas').boundingBox())!.y;
+  const anchor = async (name: string) => {
+    const p = await board.editor<{ x: number; y: number }>(`selection.transformer.findOne('.${name}').getAbsolutePosition()`);
+    return [p.x, p.y + canvasTop] as [number, number];
+  };
+  const [rx, ry] = await anchor('middle-right');
+  await board.drag([rx, ry], [rx + 150, ry], 6); // the selection, 150 wide, is made twice as wide
+  await expect.poll(async () => (await board.shapes())[1]!.w).toBeGreaterThan(lineBefore.w * 1.8);
+  const penAfter = await bounds();
+  expect(penAfter.maxX - penAfter.minX).toBeGreaterThan((penBefore.maxX - penBefore.minX) * 1.8);
+  expect(Math.round(penAfter.maxY - penAfter.minY)).toBe(Math.round(penBefore.maxY - penBefore.minY)); // only wider
+  // Turned a quarter: the line now runs up and down.
+  const [tx, ty] = await anchor('rotater');
+  const centre = [(rx + 150 + 300) / 2, ty + 100];
+  await board.drag([tx, ty], [centre[0]! + 200, centre[1]!], 12);
+  await expect.poll(async () => Math.abs((await board.shapes())[1]!.w)).toBeLessThan(30);
+  expect(Math.abs((await board.shapes())[1]!.h)).toBeGreaterThan(250);
+  await page.keyboard.press('Control+z'); // the turn is undone as one step
+  await expect.poll(async () => Math.abs((await board.shapes())[1]!.h)).toBeLessThan(5);
+});
