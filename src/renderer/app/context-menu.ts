@@ -44,6 +44,11 @@ export class ContextMenu {
         items.push({ label: 'Cut', testid: 'menu-cut', run: () => document.execCommand('cut'), keys: describeCombo('mod+x', this.isMac) });
         items.push(command('Duplicate', 'menu-duplicate', 'duplicate'), command('Delete', 'menu-delete', 'delete'), 'separator');
         items.push(command('Bring to front', 'menu-front', 'bringToFront'), command('Send to back', 'menu-back', 'sendToBack'), 'separator');
+        const shapes = this.editor.selectedShapes();
+        items.push(command(shapes.some((s) => !s.locked) ? 'Lock' : 'Unlock', 'menu-lock', 'lock'));
+        if (shapes.length > 1) items.push(command('Group', 'menu-group', 'group'));
+        if (shapes.some((s) => s.group !== '')) items.push(command('Ungroup', 'menu-ungroup', 'ungroup'));
+        items.push('separator');
       }
     }
     if (editable && typeof navigator.clipboard?.readText === 'function') {

@@ -191,6 +191,28 @@ describe('the board model', () => {
     expect(restored.bound.get('r1')).toEqual(new Set(['a1']));
   });
 
+  it('refuses every change to a locked shape but unlocking, whoever asks, undo included', () => {
+    const { model, send } = board();
+    send(A, 'create', { shapes: [rect('r1'), rect('r2')] });
+    send(A, 'update', { changes: [{ id: 'r1', props: { x: 50 } }] });
+    send(B, 'update', { changes: [{ id: 'r1', props: { locked: true, x: 70 } }] });
+    expect(model.shapes.get('r1')!).toMatchObject({ locked: true, x: 70 });
+    for (const [view, event, data] of [
+      [A, 'update', { changes: [{ id: 'r1', props: { x: 999, fill: '#e03131' } }] }],
+      [A, 'delete', { ids: ['r1'] }],
+      [A, 'reorder', { ids: ['r1'], to: 'front' }],
+      [A, 'undo', {}], // A's move
+      [A, 'undo', {}], // A's creation
+    ] as const) send(view, event, data);
+    expect(model.order).toEqual(['r1']); // undoing the creation took r2, which was not locked
+    expect(model.shapes.get('r1')!).toMatchObject({ locked: true, x: 70, fill: 'transparent' });
+    send(A, 'update', { changes: [{ id: 'r1', props: { locked: false } }] });
+    send(A, 'update', { changes: [{ id: 'r1', props: { x: 5 } }] });
+    expect(model.shapes.get('r1')!.x).toBe(5);
+    send(A, 'update', { changes: [{ id: 'r1', props: { group: 'g1' } }, { id: 'r2', props: { group: 'not valid!' } }] });
+    expect(model.shapes.get('r1')!.group).toBe('g1');
+  });
+
   describe('bound lines', () => {
     const arrow = (id: string, extra: object = {}) => ({ id, kind: 'arrow', x: 0, y: 0, w: 10, h: 10, ...extra });
 

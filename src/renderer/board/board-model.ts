@@ -10,6 +10,7 @@
  *    (then they stay: their work is not thrown away).
  *  - Undoing a deletion brings the shapes back at their old depth, unless their ids are in use.
  *  - Undoing a reorder puts the shapes back at their old depth.
+ * A locked shape takes no change but unlocking: no edit, delete, reorder, or undo of its creation.
  * Redo reapplies under the same rule. A new action clears your redo list. History lasts while you are
  * in the session and keeps your last HISTORY_LIMIT actions.
  *
@@ -59,6 +60,12 @@ const REORDERS: ReadonlySet<string> = new Set(['front', 'back', 'forward', 'back
 function idList(v: unknown): string[] | null {
   if (!Array.isArray(v) || v.length === 0 || v.length > LIMITS.maxShapesPerEvent || !v.every(isShapeId)) return null;
   return [...new Set(v as string[])];
+}
+
+/** What of a patch may change `shape`: all of it, or for a locked shape only its lock; null if nothing. */
+function lockedOut(shape: ShapeModel | undefined, patch: ShapePatch | null): ShapePatch | null {
+  if (!shape?.locked || patch === null) return patch;
+  return patch.locked === undefined ? null : { locked: patch.locked };
 }
 
 export class BoardModel extends Model {
@@ -133,7 +140,7 @@ export class BoardModel extends Model {
     const after: Patch[] = [];
     for (const change of list as { id?: unknown; props?: unknown }[]) {
       const shape = isShapeId(change?.id) ? this.shapes.get(change.id) : undefined;
-      const patch = sanitizePatch(change?.props);
+      const patch = lockedOut(shape, sanitizePatch(change?.props));
       if (!shape || !patch) continue;
       const old: Record<string, unknown> = {};
       for (const key of Object.keys(patch) as (keyof ShapePatch)[]) old[key] = shape[key];
@@ -147,7 +154,7 @@ export class BoardModel extends Model {
   }
 
   onDelete(data: unknown): void {
-    const ids = idList((data as { ids?: unknown })?.ids)?.filter((id) => this.shapes.has(id));
+    const ids = idList((data as { ids?: unknown })?.ids)?.filter((id) => this.shapes.has(id) && !this.shapes.get(id)!.locked);
     if (!ids || ids.length === 0) return;
     const by = this.sender();
     const { shapes, at } = this.remove(ids);
@@ -157,7 +164,7 @@ export class BoardModel extends Model {
 
   onReorder(data: unknown): void {
     const d = data as { ids?: unknown; to?: unknown };
-    const ids = idList(d?.ids)?.filter((id) => this.shapes.has(id));
+    const ids = idList(d?.ids)?.filter((id) => this.shapes.has(id) && !this.shapes.get(id)!.locked);
     if (!ids || ids.length === 0 || typeof d.to !== 'string' || !REORDERS.has(d.to)) return;
     const at = ids.map((id) => this.order.indexOf(id));
     if (!this.move(ids, d.to as ReorderTo)) return;
@@ -297,7 +304,7 @@ export class BoardModel extends Model {
   private invert(entry: Entry, by: string): { entry: Entry; changes: Partial<ShapesChanged> } | null {
     switch (entry.t) {
       case 'create': {
-        const mine = entry.shapes.filter((r) => this.shapes.get(r.id)?.editedBy === by).map((r) => r.id);
+        const mine = entry.shapes.filter((r) => this.shapes.get(r.id)?.editedBy === by && !this.shapes.get(r.id)!.locked).map((r) => r.id);
         if (mine.length === 0) return null;
         const { shapes, at } = this.remove(mine);
         return { entry: { t: 'delete', shapes, at }, changes: { removed: mine } };
@@ -321,7 +328,7 @@ export class BoardModel extends Model {
           if (!shape) return;
           const back: Record<string, unknown> = {};
           const forward: Record<string, unknown> = {};
-          for (const [key, value] of Object.entries(old.props)) {
+          for (const [key, value] of Object.entries(lockedOut(shape, old.props) ?? {})) {
             if (!sameValue(shape[key as keyof ShapePatch], mine[key])) continue; // someone changed it since
             back[key] = value;
             forward[key] = mine[key];

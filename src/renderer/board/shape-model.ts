@@ -23,6 +23,8 @@ export class ShapeModel extends Model implements ShapeProps {
   startBind = DEFAULT_PROPS.startBind;
   endBind = DEFAULT_PROPS.endBind;
   bend = DEFAULT_PROPS.bend;
+  locked = DEFAULT_PROPS.locked;
+  group = DEFAULT_PROPS.group;
   points: ShapeProps['points'] = null;
   pressures: ShapeProps['pressures'] = null;
   /** The view that created or last changed it. */

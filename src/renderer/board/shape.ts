@@ -57,6 +57,10 @@ export interface ShapeProps {
    */
   startBind: string;
   endBind: string;
+  /** A locked shape stays as it is: the model refuses every change to it but unlocking, and deleting it. */
+  locked: boolean;
+  /** The group the shape belongs to ('' for none): a click selects the whole group. */
+  group: string;
   /** Lines and arrows: how far the middle of the path is bent to the side (0: straight), see curve.ts. */
   bend: number;
   /** Pen only: steps from (x, y), see stroke-codec. */
@@ -107,6 +111,8 @@ const PROP_CHECKS: { [K in keyof Omit<ShapeProps, 'kind'>]: (v: unknown) => bool
   font: oneOf(FONTS),
   text: (v) => typeof v === 'string' && v.length <= LIMITS.maxText,
   bend: (v) => num(v, -LIMITS.size, LIMITS.size),
+  locked: (v) => typeof v === 'boolean',
+  group: (v) => v === '' || isShapeId(v),
   startBind: (v) => v === '' || isShapeId(v),
   endBind: (v) => v === '' || isShapeId(v),
   points: (v) => v === null || ((v instanceof Int8Array || v instanceof Int16Array) && v.length % 2 === 0 && v.length <= 2 * LIMITS.maxPoints),
@@ -133,6 +139,8 @@ export const DEFAULT_PROPS: Omit<ShapeProps, 'kind'> = {
   startBind: '',
   endBind: '',
   bend: 0,
+  locked: false,
+  group: '',
   points: null,
   pressures: null,
 };

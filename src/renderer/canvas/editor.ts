@@ -256,7 +256,7 @@ export class Editor {
   private doubleClick(wx: number, wy: number): void {
     const id = this.canvas.hit(wx, wy, 6);
     const shape = id ? this.model.shapes.get(id) : undefined;
-    if (shape && takesWords(shape)) this.editText({ id: shape.shapeId });
+    if (shape && takesWords(shape) && !shape.locked) this.editText({ id: shape.shapeId });
     else if (!shape && this.toolName === 'select') this.editText({ x: wx, y: wy });
   }
 
@@ -312,7 +312,7 @@ export class Editor {
       case 'redo':
         return this.actions.redo();
       case 'delete':
-        this.actions.remove(selected);
+        this.actions.remove(selected.filter((id) => !this.model.shapes.get(id)?.locked));
         return this.selection.clear();
       case 'duplicate': {
         const copies = cloneShapes(this.records(selected), () => this.actions.newId(), 16, 16);
@@ -334,6 +334,20 @@ export class Editor {
         return this.actions.reorder(selected, 'front');
       case 'sendToBack':
         return this.actions.reorder(selected, 'back');
+      case 'lock': {
+        const shapes = this.selectedShapes();
+        const locked = shapes.some((s) => !s.locked); // mixed: lock them all
+        this.actions.update(shapes.filter((s) => s.locked !== locked).map((s) => ({ id: s.id, props: { locked } })));
+        return this.selection.render();
+      }
+      case 'group': {
+        const shapes = this.selectedShapes().filter((s) => !s.locked);
+        if (shapes.length < 2) return;
+        const group = this.actions.newId();
+        return this.actions.update(shapes.map((s) => ({ id: s.id, props: { group } })));
+      }
+      case 'ungroup':
+        return this.actions.update(this.selectedShapes().filter((s) => s.group !== '' && !s.locked).map((s) => ({ id: s.id, props: { group: '' } })));
       case 'zoomIn':
       case 'zoomOut': {
         const { width, height } = this.canvas.size;

@@ -73,7 +73,7 @@ export class Selection {
   }
 
   set(ids: Iterable<string>): void {
-    this.ids = new Set([...ids].filter((id) => this.model.shapes.has(id) || this.coming.has(id)));
+    this.ids = this.withGroups([...ids].filter((id) => this.model.shapes.has(id) || this.coming.has(id)));
     this.coming = new Set([...this.coming].filter((id) => this.ids.has(id)));
     this.render();
     this.onChange(this.ids);
@@ -85,11 +85,23 @@ export class Selection {
     this.set(ids);
   }
 
+  /** Adds a shape (and its group) to the selection, or takes it (and its group) out. */
   toggle(id: string): void {
+    const members = this.withGroups([id]);
     const next = new Set(this.ids);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
+    for (const member of members) {
+      if (this.ids.has(id)) next.delete(member);
+      else next.add(member);
+    }
     this.set(next);
+  }
+
+  /** `ids` and every shape grouped with any of them: a group is selected whole. */
+  private withGroups(ids: string[]): Set<string> {
+    const out = new Set(ids);
+    const groups = new Set(ids.map((id) => this.model.shapes.get(id)?.group).filter((g): g is string => !!g));
+    if (groups.size > 0) for (const shape of this.model.shapes.values()) if (groups.has(shape.group)) out.add(shape.shapeId);
+    return out;
   }
 
   clear(): void {
@@ -108,9 +120,10 @@ export class Selection {
   render(): void {
     const ids = [...this.ids].filter((id) => this.model.shapes.has(id));
     const shapes = ids.map((id) => this.model.shapes.get(id)!);
-    const line = this.editable && shapes.length === 1 && isLineKind(shapes[0]!.kind) ? shapes[0]! : null;
-    // Everything resizes and turns with the Transformer but a lone line, which has its own handles.
-    const transform = ids.length > 0 && line === null;
+    const line = this.editable && shapes.length === 1 && isLineKind(shapes[0]!.kind) && !shapes[0]!.locked ? shapes[0]! : null;
+    // Everything resizes and turns with the Transformer but a lone line, which has its own handles, and
+    // what is locked, which shows only an outline.
+    const transform = ids.length > 0 && line === null && shapes.every((s) => !s.locked);
     this.transformer.nodes(transform ? ids.map((id) => this.canvas.node(id)!).filter(Boolean) : []);
     this.transformer.visible(transform);
     const bounds = union(ids.map((id) => this.canvas.index.boxOf(id)!).filter(Boolean));

@@ -7,7 +7,7 @@
 export type Command =
   | 'tool.select' | 'tool.hand' | 'tool.pen' | 'tool.line' | 'tool.arrow' | 'tool.rect' | 'tool.ellipse' | 'tool.text' | 'tool.sticky' | 'tool.eraser'
   | 'toolLock' | 'undo' | 'redo' | 'delete' | 'duplicate' | 'selectAll' | 'escape'
-  | 'bringForward' | 'sendBackward' | 'bringToFront' | 'sendToBack'
+  | 'bringForward' | 'sendBackward' | 'bringToFront' | 'sendToBack' | 'lock' | 'group' | 'ungroup'
   | 'zoomIn' | 'zoomOut' | 'zoomToFit' | 'zoomReset'
   | 'help';
 
@@ -36,6 +36,9 @@ export const SHORTCUTS: readonly (readonly [combo: string, command: Command])[] 
   ['mod+[', 'sendBackward'],
   ['mod+shift+]', 'bringToFront'],
   ['mod+shift+[', 'sendToBack'],
+  ['mod+shift+l', 'lock'],
+  ['mod+g', 'group'],
+  ['mod+shift+g', 'ungroup'],
   ['mod+=', 'zoomIn'],
   ['mod++', 'zoomIn'],
   ['mod+-', 'zoomOut'],

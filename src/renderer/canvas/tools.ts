@@ -76,7 +76,7 @@ export class SelectTool implements Tool {
       const origins = new Map<string, [number, number]>();
       for (const id of selection.ids) {
         const node = canvas.node(id);
-        if (node) origins.set(id, [node.x(), node.y()]);
+        if (node && !this.ctx.model.shapes.get(id)?.locked) origins.set(id, [node.x(), node.y()]);
       }
       this.drag = { x: p.wx, y: p.wy, origins, moved: false, lines: new BoundLines(canvas, this.ctx.model, new Set(origins.keys())) };
       return;
@@ -122,7 +122,7 @@ export class SelectTool implements Tool {
       );
     } else if (this.marquee) {
       const b = boxFromRect(this.marquee.x, this.marquee.y, p.wx - this.marquee.x, p.wy - this.marquee.y);
-      const inside = canvas.inside(b);
+      const inside = canvas.inside(b).filter((id) => !model.shapes.get(id)?.locked); // a click selects a locked shape, a sweep does not
       selection.set(this.marquee.add ? [...selection.ids, ...inside] : inside);
     }
     this.cancel();
@@ -340,7 +340,7 @@ export class EraserTool implements Tool {
   move(p: PointerInfo): void {
     if (!this.doomed) return;
     const id = this.ctx.canvas.hit(p.wx, p.wy, 8);
-    if (id && !this.doomed.has(id)) {
+    if (id && !this.doomed.has(id) && !this.ctx.model.shapes.get(id)?.locked) {
       this.doomed.add(id);
       this.ctx.canvas.node(id)?.opacity(0.25);
       this.ctx.canvas.content.batchDraw();

@@ -16,6 +16,8 @@ export interface ShapeSummary {
   h: number;
   startBind: string;
   endBind: string;
+  group: string;
+  locked: boolean;
   text: string;
 }
 
@@ -75,7 +77,7 @@ export class BoardDriver {
       const { model } = (window as unknown as { lanvasSession: { model: { order: string[]; shapes: Map<string, ShapeSummary> } } }).lanvasSession;
       return model.order.map((id) => {
         const s = model.shapes.get(id)!;
-        return { id, kind: s.kind, x: Math.round(s.x), y: Math.round(s.y), w: Math.round(s.w), h: Math.round(s.h), startBind: s.startBind, endBind: s.endBind, text: s.text };
+        return { id, kind: s.kind, x: Math.round(s.x), y: Math.round(s.y), w: Math.round(s.w), h: Math.round(s.h), startBind: s.startBind, endBind: s.endBind, group: s.group, locked: s.locked, text: s.text };
       });
     });
   }

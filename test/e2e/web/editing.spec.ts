@@ -756,3 +756,58 @@ test('pen strokes and lines resize and turn with the handles, with the rest of a
   await page.keyboard.press('Control+z'); // the turn is undone as one step
   await expect.poll(async () => Math.abs((await board.shapes())[1]!.h)).toBeLessThan(5);
 });
+
+test('group and ungroup: a click selects the whole group and a drag moves it; undone by its author', async ({ page }) => {
+  const board = await open(page);
+  await board.tool('r');
+  await board.drag([300, 300], [400, 400]);
+  await board.tool('o');
+  await board.drag([500, 300], [600, 400]);
+  await board.tool('v');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Control+g');
+  await expect.poll(async () => new Set((await board.shapes()).map((s) => s.group)).size).toBe(1);
+  expect((await board.shapes())[0]!.group).not.toBe('');
+  await page.keyboard.press('Escape');
+  const y = (await board.shapes())[0]!.y;
+  await board.drag([300, 350], [300, 450]); // pressed on the rectangle's edge
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(2);
+  await expect.poll(async () => (await board.shapes()).map((s) => s.y)).toEqual([y + 100, y + 100]);
+  await page.keyboard.press('Control+Shift+g');
+  await expect.poll(async () => (await board.shapes()).map((s) => s.group)).toEqual(['', '']);
+  await page.keyboard.press('Escape');
+  await page.mouse.click(300, 450);
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
+  // Undo the ungroup, then the move, then the grouping: each the author's own step.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await board.shapes())[0]!.group).not.toBe('');
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await board.shapes()).map((s) => [s.y, s.group])).toEqual([[y, ''], [y, '']]);
+});
+
+test('a locked shape cannot be moved, deleted, erased or swept up, until it is unlocked from the menu', async ({ page }) => {
+  const board = await open(page);
+  await board.tool('r');
+  await board.drag([300, 300], [400, 400]);
+  await page.mouse.click(300, 350, { button: 'right' });
+  await expect(page.getByTestId('menu-lock')).toHaveText(/Lock/);
+  await page.getByTestId('menu-lock').click();
+  await expect.poll(async () => (await board.shapes())[0]!.locked).toBe(true);
+  const { x, y } = (await board.shapes())[0]!;
+  await board.drag([300, 350], [300, 500]);
+  await page.keyboard.press('Delete');
+  await board.tool('e');
+  await board.drag([290, 350], [310, 350]);
+  await board.tool('v');
+  await board.drag([250, 250], [450, 450]); // a sweep around it
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(0);
+  await expect.poll(() => board.unacknowledged()).toBe(0);
+  expect(await board.shapes()).toMatchObject([{ x, y }]);
+  await page.mouse.click(300, 350, { button: 'right' });
+  await expect(page.getByTestId('menu-lock')).toHaveText(/Unlock/);
+  await page.getByTestId('menu-lock').click();
+  await expect.poll(async () => (await board.shapes())[0]!.locked).toBe(false);
+  await board.drag([320, 300], [320, 400]); // by its top edge, clear of the resize handles now shown
+  await expect.poll(async () => (await board.shapes())[0]!.y).toBe(y + 100);
+});
