@@ -11,11 +11,13 @@ import { CloseCode } from '../../shared/protocol';
 import { Session, SessionRefusedError } from '../session/session';
 import type { Platform } from '../platform/platform';
 import { boardFileName } from '../../shared/board-file';
+import { MAX_BOARD_NAME } from '../../shared/board-name';
 import { AppView } from './app-view';
 import { boardCopy } from './board-copy';
 import { debugHooks } from './debug';
-import { button, download, el, messageOf } from './dom';
+import { button, download, el, messageOf, note } from './dom';
 import { loadIdentity } from './identity';
+import { renameInPlace } from './rename-field';
 import { SharePanel } from './share-panel';
 import { showHostStorage, showStatus, showWaiting } from './status';
 
@@ -49,6 +51,10 @@ const JOIN_TIMEOUT_MS = 10_000;
 
 export class BoardScreen {
   private readonly shareButton = document.querySelector<HTMLButtonElement>('[data-testid="share-button"]')!;
+  private readonly keepButton = document.querySelector<HTMLButtonElement>('[data-testid="keep-copy-button"]')!;
+  private readonly title = document.querySelector<HTMLElement>('[data-testid="board-name"]')!;
+  /** The board's name as shown (renamed from its title, it changes). */
+  private name: string;
   private readonly homeButton = document.querySelector<HTMLButtonElement>('[data-testid="home-button"]')!;
   private readonly panel: SharePanel | null = null;
   private closing: Promise<void> | null = null;
@@ -57,6 +63,8 @@ export class BoardScreen {
   private readonly onHome = () => void this.close().then(() => this.onClosed());
   /** A tab closed or a window hidden runs no close: the library's picture is kept up to date now. */
   private readonly onHidden = () => document.visibilityState === 'hidden' && void this.saveThumbnail();
+  private readonly onRename = () => this.rename();
+  private readonly onKeep = () => void this.keepCopy(this.keepButton);
 
   private constructor(
     private readonly session: Session<BoardModel>,
@@ -64,7 +72,8 @@ export class BoardScreen {
     private readonly platform: Platform,
     private readonly onClosed: () => void,
   ) {
-    document.querySelector<HTMLElement>('[data-testid="board-name"]')!.textContent = target.name;
+    this.name = target.name;
+    this.title.textContent = target.name;
     const { bridge } = platform;
     if (bridge) {
       this.homeButton.hidden = false;
@@ -80,6 +89,15 @@ export class BoardScreen {
       // A board opened (an imported one, say) gets its picture once drawn, whatever ends its session.
       requestAnimationFrame(() => void this.saveThumbnail());
       document.addEventListener('visibilitychange', this.onHidden);
+      // One's own board is renamed from its title, as from its card in the library.
+      this.title.classList.add('renamable');
+      this.title.title = 'Rename this board';
+      this.title.addEventListener('click', this.onRename);
+    } else {
+      // Someone else's board: a copy of it can be kept (in the library, or as a file in a browser).
+      this.keepButton.textContent = bridge ? 'Keep a copy' : 'Download a copy';
+      this.keepButton.hidden = false;
+      this.keepButton.addEventListener('click', this.onKeep);
     }
     // Exposed for the end-to-end tests and for debugging from the console.
     Object.assign(window, { lanvasSession: session, lanvasDebug: debugHooks(session) });
@@ -146,30 +164,51 @@ export class BoardScreen {
     this.view.editor.setReadOnly();
     this.panel?.hide();
     this.shareButton.hidden = true;
+    this.keepButton.hidden = true; // the banner offers it now
     const why = REFUSALS[ended.code] ?? `The host ended this session (${ended.reason || ended.code}).`;
     const message = el('span', { text: `${why} What you see stays here, read-only.` });
-    const keep = button(this.bridge ? 'Keep a copy in my boards' : 'Download a copy', 'keep-copy', () => void this.keepCopy(message, keep));
+    const keep = button(this.bridge ? 'Keep a copy in my boards' : 'Download a copy', 'keep-copy', () => void this.keepCopy(keep, message));
     this.banner = el('div', { class: 'ended-banner', testid: 'ended-banner' }, message, keep);
     this.banner.setAttribute('role', 'alert');
     document.querySelector<HTMLElement>('[data-testid="stage"]')!.append(this.banner);
   }
 
-  private async keepCopy(message: HTMLElement, keep: HTMLButtonElement): Promise<void> {
+  /**
+   * Keeps the board as it is now: in this person's library (the app), or as a .lanvas file (a browser).
+   * What happened is said in `message`, or in a note under the top bar when none is given.
+   */
+  private async keepCopy(keep: HTMLButtonElement, message?: HTMLElement): Promise<void> {
     keep.disabled = true;
-    const name = `${this.target.name} (copy)`.slice(0, 80);
+    const say = (text: string) => (message ? (message.textContent = text) : note(text));
+    const name = `${this.name} (copy)`.slice(0, MAX_BOARD_NAME);
     try {
       const bytes = await boardCopy(this.session.vm!, name, this.platform.compressor);
       if (this.bridge) {
         const kept = await this.bridge.importBoard({ bytes });
-        message.textContent = `Kept in your boards as “${kept.name}”.`;
+        say(`Kept in your boards as “${kept.name}”.`);
       } else {
         download(boardFileName(name), bytes);
-        message.textContent = `Saved as ${boardFileName(name)}: import it in the Lanvas app to go on with it.`;
+        say(`Saved as ${boardFileName(name)}: import it in the Lanvas app to go on with it.`);
       }
     } catch (error) {
-      message.textContent = `The copy could not be kept: ${messageOf(error)}`;
+      say(`The copy could not be kept: ${messageOf(error)}`);
+    } finally {
       keep.disabled = false;
     }
+  }
+
+  /** The title becomes a field to rename the board (see rename-field). */
+  private rename(): void {
+    const id = this.target.libraryId;
+    if (!this.bridge || !id || this.closing) return;
+    const bridge = this.bridge;
+    renameInPlace(this.title, this.name, (next) => {
+      if (next === null) return;
+      bridge.renameBoard({ id, name: next }).then(
+        (board) => ((this.name = board.name), (this.title.textContent = board.name)),
+        (error: unknown) => note(`The board could not be renamed: ${messageOf(error)}`),
+      );
+    });
   }
 
   private get view(): AppView {
@@ -213,7 +252,12 @@ export class BoardScreen {
       this.homeButton.removeEventListener('click', this.onHome);
       document.removeEventListener('visibilitychange', this.onHidden);
       this.shareButton.removeEventListener('click', this.onShare);
-      document.querySelector<HTMLElement>('[data-testid="board-name"]')!.textContent = '';
+      this.keepButton.hidden = true;
+      this.keepButton.removeEventListener('click', this.onKeep);
+      this.title.removeEventListener('click', this.onRename);
+      this.title.classList.remove('renamable');
+      this.title.removeAttribute('title');
+      this.title.textContent = '';
       if (this.bridge && this.target.libraryId) await this.bridge.closeBoard({ id: this.target.libraryId });
     })();
     return this.closing;

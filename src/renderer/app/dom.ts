@@ -37,3 +37,11 @@ export function messageOf(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.replace(/^Error invoking remote method '[^']+': (Error: )?/, '');
 }
+
+/** A short note at the bottom of the window that goes by itself (what a click did, or why it failed). */
+export function note(text: string): void {
+  const toast = el('div', { class: 'toast', testid: 'note', text });
+  toast.setAttribute('role', 'status');
+  document.body.append(toast);
+  setTimeout(() => toast.remove(), 6000);
+}

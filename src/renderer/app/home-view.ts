@@ -5,7 +5,7 @@
  */
 import type { BoardSummary, LanvasBridge, SessionTarget } from '../../shared/ipc-contract';
 import { parseJoinInput } from '../../shared/join-link';
-import { boardNameProblem, MAX_BOARD_NAME, tidyBoardName } from '../../shared/board-name';
+import { renameInPlace } from './rename-field';
 import { button, download, el, messageOf } from './dom';
 
 export interface HomeActions {
@@ -140,39 +140,12 @@ export class HomeView {
     });
   }
 
-  /**
-   * Renames in place: the name becomes a field; Enter keeps, Escape cancels. A name the library would
-   * refuse is said beside the field as it is typed, and Enter does nothing until it is fixed; leaving
-   * the field with such a name keeps the old one.
-   */
+  /** Renames in place (see rename-field). */
   private rename(board: BoardSummary, name: HTMLElement): void {
-    const input = el('input', { testid: 'rename-input', ariaLabel: 'Board name' });
-    input.value = board.name;
-    input.maxLength = MAX_BOARD_NAME;
-    const problem = el('span', { class: 'error', testid: 'rename-error' });
-    const check = () => {
-      const why = boardNameProblem(input.value);
-      problem.textContent = why === null ? '' : `${why[0]!.toUpperCase()}${why.slice(1)}.`;
-      input.setAttribute('aria-invalid', String(why !== null));
-      return why === null;
-    };
-    const field = el('span', { class: 'rename' }, input, problem);
-    name.replaceWith(field);
-    input.focus();
-    input.select();
-    input.addEventListener('input', check);
-    let done = false;
-    const finish = (keep: boolean) => {
-      if (done) return;
-      done = true;
-      if (!keep || !check() || tidyBoardName(input.value) === board.name) return void this.refresh();
-      void this.attempt(async () => (await this.bridge.renameBoard({ id: board.id, name: input.value }), this.refresh()));
-    };
-    input.addEventListener('keydown', (event) => {
-      if (event.key === 'Enter' && check()) finish(true);
-      if (event.key === 'Escape') finish(false);
+    renameInPlace(name, board.name, (next) => {
+      if (next === null) return void this.refresh();
+      void this.attempt(async () => (await this.bridge.renameBoard({ id: board.id, name: next }), this.refresh()));
     });
-    input.addEventListener('blur', () => finish(true));
   }
 
   private async export(board: BoardSummary): Promise<void> {

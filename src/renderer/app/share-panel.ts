@@ -1,11 +1,14 @@
 /**
- * Sharing the open board on the LAN: the invite code to read aloud, the link forms, who is here (with a
- * way to remove someone), a new code, and stopping. Everything goes through the desktop bridge.
+ * Sharing the open board on the LAN: the invite code to read aloud, the link forms (each with a Copy
+ * button), a QR code of the browser link, who is here (with a way to remove someone), a new code, and
+ * stopping. Everything goes through the desktop bridge.
  */
 import type { BoardModel } from '../board/board-model';
 import type { LanvasBridge, ShareInfo } from '../../shared/ipc-contract';
 import { appLink, webLink } from '../../shared/join-link';
+import { copyText } from './copy-text';
 import { button, el, messageOf } from './dom';
+import { qrCanvas } from './qr-code';
 
 export class SharePanel {
   private info: ShareInfo | null = null;
@@ -48,17 +51,21 @@ export class SharePanel {
     }
     const info = this.info;
     const address = info.addresses[0];
+    const app = appLink(info.code, address ? `${address}:${info.port}` : undefined);
+    const browserLinks = info.addresses.map((a) => webLink(info, a));
     const links = el(
       'div',
       { class: 'links', testid: 'share-links' },
-      el('span', { text: `App: ${appLink(info.code, address ? `${address}:${info.port}` : undefined)}` }),
-      ...info.addresses.map((a) => el('span', { text: `Browser: ${webLink(info, a)}` })),
+      this.copyable(`App: ${app}`, app, 'copy-app-link'),
+      ...browserLinks.map((link, i) => this.copyable(`Browser: ${link}`, link, `copy-web-link-${i}`)),
     );
+    const qr = browserLinks[0] === undefined ? [] : [el('figure', { class: 'qr', testid: 'share-qr' }, qrCanvas(browserLinks[0]), el('figcaption', { text: 'Scan to open in a browser on this network' }))];
     this.root.replaceChildren(
       el('strong', { text: 'Shared on your network' }),
       el('span', { text: 'Others join with this code (Lanvas finds this computer on the network):' }),
-      el('div', { class: 'code', testid: 'invite-code', text: info.code }),
+      el('div', { class: 'code-row' }, el('div', { class: 'code', testid: 'invite-code', text: info.code }), this.copyButton(info.code, 'copy-code')),
       links,
+      ...qr,
       el('strong', { text: 'Here now' }),
       this.people,
       this.error,
@@ -71,6 +78,21 @@ export class SharePanel {
       ),
     );
     this.renderPeople();
+  }
+
+  /** A line of text with a Copy button that puts `value` on the clipboard. */
+  private copyable(text: string, value: string, testid: string): HTMLElement {
+    return el('div', { class: 'copyable' }, el('span', { text }), this.copyButton(value, testid));
+  }
+
+  private copyButton(value: string, testid: string): HTMLButtonElement {
+    const b: HTMLButtonElement = button('Copy', testid, () =>
+      void copyText(value).then(
+        () => ((b.textContent = 'Copied'), setTimeout(() => (b.textContent = 'Copy'), 1500)),
+        (error: unknown) => (this.error.textContent = messageOf(error)),
+      ),
+    );
+    return b;
   }
 
   private async act(work: () => Promise<unknown>): Promise<void> {

@@ -57,6 +57,12 @@ export class AppDriver {
     return (await code.textContent())!;
   }
 
+  /** The first browser link the open share panel shows. */
+  async webLink(): Promise<string> {
+    const lines = await this.page.getByTestId('share-links').locator('span').allTextContents();
+    return lines.map((line) => /Browser: (http:\/\/\S+)/.exec(line)?.[1]).find(Boolean)!;
+  }
+
   /** Types a code on the home screen and asks to join. */
   async joinByCode(code: string): Promise<void> {
     await this.page.getByTestId('join-code').fill(code);

@@ -10,6 +10,7 @@ import type { Browser } from '@playwright/test';
 import { expect, test } from '../support/fixtures';
 import { tempDataDir } from '../../support/host';
 import { startAppProcess, type AppProcess } from '../../support/host-process';
+import jsQR from 'jsqr';
 import { AppDriver } from '../support/app-driver';
 import { BoardDriver, compareInk, expectSameDrawing } from '../support/board-driver';
 
@@ -179,7 +180,7 @@ test('a shared board is joined by code from another app and by link from a brows
   await expect(host.page.getByTestId('share-person')).toHaveCount(2);
 
   // A plain browser, by the web link the share panel shows.
-  const webLink = (await host.page.getByTestId('share-links').textContent())!.match(/http:\/\/[\d.]+:\d+\/#code=[0-9A-Z-]+/)![0];
+  const webLink = await host.driver.webLink();
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(webLink.replace(/http:\/\/[\d.]+:/, 'http://127.0.0.1:'));
   const visitorBoard = new BoardDriver(visitor);
@@ -207,7 +208,7 @@ test('a participant whose session the host ended keeps a read-only board and a c
   await guestBoard.tool('o');
   await guestBoard.drag([600, 250], [760, 360]);
   await expect.poll(() => hostBoard.kinds()).toEqual(['rect', 'ellipse']);
-  const webLink = (await host.page.getByTestId('share-links').textContent())!.match(/http:\/\/[\d.]+:\d+\/#code=[0-9A-Z-]+/)![0];
+  const webLink = await host.driver.webLink();
   const visitor = await (await browser.newContext({ acceptDownloads: true })).newPage();
   await visitor.goto(webLink.replace(/http:\/\/[\d.]+:/, 'http://127.0.0.1:'));
   const visitorBoard = new BoardDriver(visitor);
@@ -277,4 +278,65 @@ test('a board left by closing the tab, and an imported board once opened, have t
   const imported = await home.open('Untitled board');
   expect(await imported.shapeCount()).toBe(3);
   await expect.poll(() => fs.existsSync(path.join(dataDir, 'boards', id, 'thumbnail.png'))).toBe(true);
+});
+
+test('the share panel copies the code and links, shows a QR code of the browser link, and leaves the toolbar clear', async ({ browser }) => {
+  const host = await launch(browser, tempDataDir(), 'Ada', '#e03131');
+  await host.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await host.driver.createBoard();
+  const code = await host.driver.share();
+  const webLink = await host.driver.webLink();
+  const clipboard = () => host.page.evaluate(() => navigator.clipboard.readText());
+  await host.page.getByTestId('copy-code').click();
+  await expect(host.page.getByTestId('copy-code')).toHaveText('Copied');
+  expect(await clipboard()).toBe(code);
+  await host.page.getByTestId('copy-web-link-0').click();
+  await expect.poll(clipboard).toBe(webLink);
+  await host.page.getByTestId('copy-app-link').click();
+  await expect.poll(clipboard).toMatch(/^lanvas:\/\//);
+  // The QR code, read back from its pixels by a decoder, is the browser link.
+  const image = await host.page.getByTestId('share-qr').locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+    return { width: data.width, height: data.height, pixels: Array.from(data.data) };
+  });
+  expect(jsQR(Uint8ClampedArray.from(image.pixels), image.width, image.height)?.data).toBe(webLink);
+  // The panel stands clear of the toolbar.
+  const panel = (await host.page.getByTestId('share-panel').boundingBox())!;
+  const toolbar = (await host.page.getByTestId('toolbar').boundingBox())!;
+  expect(panel.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
+});
+
+test("a board is renamed from its own title; a joiner keeps a copy of someone else's board while it is live", async ({ browser }) => {
+  const host = await launch(browser, tempDataDir(), 'Ada', '#e03131');
+  const board = await host.driver.createBoard();
+  await board.tool('r');
+  await board.drag([300, 250], [480, 360]);
+  const title = host.page.getByTestId('board-name');
+  await title.click();
+  await host.page.getByTestId('rename-input').fill('');
+  await expect(host.page.getByTestId('rename-error')).toHaveText('A board needs a name.');
+  await host.page.getByTestId('rename-input').fill('Planning');
+  await host.page.getByTestId('rename-input').press('Enter');
+  await expect(title).toHaveText('Planning');
+  await board.tool('o'); // the board's keys work again once the field is gone
+  await board.drag([600, 250], [700, 360]);
+  await expect.poll(() => board.kinds()).toEqual(['rect', 'ellipse']);
+  const code = await host.driver.share();
+  await host.page.getByTestId('share-close').click();
+
+  const guest = await launch(browser, tempDataDir(), 'Bo', '#1971c2');
+  await guest.driver.joinByCode(code);
+  const guestBoard = new BoardDriver(guest.page);
+  await guestBoard.connected();
+  await expect.poll(() => guestBoard.shapeCount()).toBe(2);
+  await expect(guest.page.getByTestId('board-name')).toHaveText('Planning');
+  await guest.page.getByTestId('keep-copy-button').click();
+  await expect(guest.page.getByTestId('note')).toHaveText('Kept in your boards as “Planning (copy)”.');
+  await expect(guest.page.getByTestId('status')).toHaveText('Connected'); // still in the session
+  await guest.driver.goHome();
+  await expect.poll(() => guest.driver.boardNames()).toContain('Planning (copy)');
+  const copy = await guest.driver.open('Planning (copy)');
+  await expect.poll(() => copy.kinds()).toEqual(['rect', 'ellipse']);
+  await host.driver.goHome();
+  await expect.poll(() => host.driver.boardNames()).toContain('Planning');
 });
