@@ -102,6 +102,13 @@ export class Toolbar {
     };
     const group = makeGroup(roots.top);
     const styleGroup = makeGroup(roots.side);
+    // On a phone the style panel would cover much of the board: it opens from this button (small screens only).
+    const styleToggle = button('Style', 'Show or hide the style panel', 'style-toggle', () => {
+      const open = document.body.classList.toggle('style-open');
+      styleToggle.setAttribute('aria-pressed', String(open));
+    });
+    styleToggle.classList.add('style-toggle');
+    group('Panel').append(styleToggle);
     const tools = group('Tools');
     for (const [name, title] of TOOLS) {
       const b = button(icon(name), title + shortcutFor(`tool.${name}`, isMac), `tool-${name}`, () => editor.setTool(name));

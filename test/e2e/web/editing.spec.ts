@@ -811,3 +811,50 @@ test('a locked shape cannot be moved, deleted, erased or swept up, until it is u
   await board.drag([320, 300], [320, 400]); // by its top edge, clear of the resize handles now shown
   await expect.poll(async () => (await board.shapes())[0]!.y).toBe(y + 100);
 });
+
+test('on a phone (390x844, touch): the tools fit along the bottom, the style panel opens on demand, a finger draws and two pinch', async ({ browser }) => {
+  host = await startHostProcess({ dataDir: tempDataDir(), boards: { ed: SECRET } });
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(`http://127.0.0.1:${host.port}/#board=ed&secret=${encodeURIComponent(SECRET)}`);
+  const board = new BoardDriver(page);
+  await board.connected();
+  const canvas = (await page.getByTestId('canvas').boundingBox())!;
+  const toolbar = (await page.getByTestId('toolbar').boundingBox())!;
+  expect(toolbar.x).toBeGreaterThanOrEqual(0);
+  expect(toolbar.x + toolbar.width).toBeLessThanOrEqual(390);
+  expect(toolbar.y + toolbar.height).toBeGreaterThan(800); // along the bottom
+  expect((toolbar.width * toolbar.height) / (canvas.width * canvas.height)).toBeLessThan(0.1);
+  await expect(page.getByTestId('stylebar')).toBeHidden();
+
+  const touch = await context.newCDPSession(page);
+  const fingers = async (type: 'touchStart' | 'touchMove' | 'touchEnd', points: [number, number][]) =>
+    touch.send('Input.dispatchTouchEvent', { type, touchPoints: points.map(([x, y], id) => ({ x, y, id })) });
+
+  // The style panel opens over the tools, sets the colour for what is drawn next, and closes.
+  await page.getByTestId('style-toggle').tap();
+  await expect(page.getByTestId('stylebar')).toBeVisible();
+  const panel = (await page.getByTestId('stylebar').boundingBox())!;
+  expect(panel.x + panel.width).toBeLessThanOrEqual(390);
+  expect(panel.height / canvas.height).toBeLessThan(0.4);
+  await page.getByTestId('stroke-e03131').tap();
+  await page.getByTestId('style-toggle').tap();
+  await expect(page.getByTestId('stylebar')).toBeHidden();
+
+  // A finger draws a rectangle with the rectangle tool, in that colour.
+  await page.getByTestId('tool-rect').tap();
+  await fingers('touchStart', [[100, 300]]);
+  for (let i = 1; i <= 8; i++) await fingers('touchMove', [[100 + i * 20, 300 + i * 20]]);
+  await fingers('touchEnd', []);
+  await expect.poll(() => board.kinds()).toEqual(['rect']);
+  expect(await board.editor<string>('model.shapes.get(editor.model.order[0]).stroke')).toBe('#e03131');
+
+  // Two fingers spread apart zoom in about their middle.
+  const zoom = () => board.editor<number>('canvas.camera.zoom');
+  const before = await zoom();
+  await fingers('touchStart', [[170, 500], [220, 500]]);
+  for (let i = 1; i <= 8; i++) await fingers('touchMove', [[170 - i * 10, 500], [220 + i * 10, 500]]);
+  await fingers('touchEnd', []);
+  await expect.poll(zoom).toBeGreaterThan(before * 2);
+  await context.close();
+});
