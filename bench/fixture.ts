@@ -2,6 +2,8 @@
  * A board shaped like a real whiteboard: half rectangles, half 50-point freehand strokes whose points
  * are quantised deltas in an Int16Array. Built through events, as a session would build it.
  */
+import { BOARD_SCOPE, BoardModel } from '../src/renderer/board/board-model';
+import { LIMITS } from '../src/renderer/board/shape';
 import { Model } from '../src/renderer/engine/model';
 import { VirtualMachine } from '../src/renderer/engine/vm';
 import type { StampedEvent } from '../src/shared/protocol';
@@ -106,5 +108,20 @@ export function moveEvents(count: number, shapes: number, firstSeq: number, seed
 export function buildBoard(count: number): VirtualMachine {
   const vm = VirtualMachine.create('bench', BenchBoard);
   for (const event of addEvents(shapeSpecs(count))) vm.processEvent(event);
+  return vm;
+}
+
+/** The same board in the app's own model (BoardModel, every property a shape has), built through its create events. */
+export function buildAppBoard(count: number): VirtualMachine {
+  const vm = VirtualMachine.create('bench-app', BoardModel);
+  const shapes = shapeSpecs(count).map((s) =>
+    s.kind === 'rect'
+      ? { id: s.id, kind: 'rect', x: s.x, y: s.y, w: s.w, h: s.h, stroke: s.stroke, fill: s.fill, strokeWidth: s.strokeWidth }
+      : { id: s.id, kind: 'pen', x: s.x, y: s.y, stroke: s.stroke, strokeWidth: s.strokeWidth, points: s.points },
+  );
+  for (let i = 0; i * LIMITS.maxShapesPerEvent < shapes.length; i++) {
+    const batch = shapes.slice(i * LIMITS.maxShapesPerEvent, (i + 1) * LIMITS.maxShapesPerEvent);
+    vm.processEvent(userEvent(i + 1, i + 1, 'benchVIEW', BOARD_SCOPE, 'create', { shapes: batch }));
+  }
   return vm;
 }

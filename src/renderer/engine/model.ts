@@ -27,8 +27,9 @@ export class Model {
 
   /**
    * Fields added to the class after boards were saved, with the value a model restored from such a
-   * snapshot takes for each it lacks (restore never runs field initialisers or init()). Fresh values
-   * on each call: a Map given here belongs to one model.
+   * snapshot takes for each it lacks (restore never runs field initialisers or init()). A snapshot
+   * leaves out a field holding its default here, so the defaults are also what keeps models small.
+   * Fresh values on each call: a Map given here belongs to one model.
    */
   static addedFields(): Record<string, unknown> {
     return {};

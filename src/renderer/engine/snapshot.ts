@@ -69,9 +69,19 @@ function wire(value: unknown): unknown {
   return out;
 }
 
-function fieldsOf(model: Model): Record<string, unknown> {
+/**
+ * A model's fields as written. A field the class declares with a default (Model.addedFields) is left out
+ * while it holds that default (restore puts it back), which keeps the many shapes at their defaults
+ * small. Fields are written in one order whatever order they were set in (a restored model gains its
+ * left-out fields last), so every replica writes the same bytes for the same state.
+ */
+function fieldsOf(model: Model, defaults: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const fields = model as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(model)) out[key] = wire((model as unknown as Record<string, unknown>)[key]);
+  for (const key of Object.keys(model)) if (!Object.hasOwn(defaults, key)) out[key] = wire(fields[key]);
+  for (const key of Object.keys(defaults)) {
+    if (Object.hasOwn(fields, key) && fields[key] !== defaults[key]) out[key] = wire(fields[key]);
+  }
   return out;
 }
 
@@ -103,11 +113,18 @@ export async function writeSnapshot(vm: VirtualMachine, pause?: () => Promise<vo
     hasher.update(part);
   };
   writing = vm.models;
+  const defaults = new Map<string, Readonly<Record<string, unknown>>>();
+  const defaultsOf = (m: Model) => {
+    const name = modelClassName(m);
+    let d = defaults.get(name);
+    if (d === undefined) defaults.set(name, (d = (m.constructor as typeof Model).addedFields()));
+    return d;
+  };
   try {
     add(packr.pack({ format: SNAPSHOT_FORMAT, classes, classIndex, ids: models.map((m) => m.id) }));
     add(packr.pack(wire(vm.state())));
     for (let i = 0; i < models.length; i += CHUNK_MODELS) {
-      add(packr.pack(models.slice(i, i + CHUNK_MODELS).map(fieldsOf)));
+      add(packr.pack(models.slice(i, i + CHUNK_MODELS).map((m) => fieldsOf(m, defaultsOf(m)))));
       const wait = pause?.();
       if (wait !== undefined) {
         writing = null;
