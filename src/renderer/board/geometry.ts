@@ -92,6 +92,9 @@ export function heightForWords(s: ShapeProps, textHeight: number): number {
   return Math.max(Math.abs(s.h), (textHeight + 2 * WORDS_PADDING) / scale);
 }
 
+/** Line spacing of words on shapes, in font sizes: the model's measured heights are made with it. */
+export const LINE_HEIGHT = 1.25;
+
 /** The widest a line's label runs before it wraps, in world pixels. */
 export const LABEL_WIDTH = 240;
 
@@ -109,7 +112,7 @@ export function labelBox(s: ShapeProps): Box | null {
     widest = Math.max(widest, Math.min(width, LABEL_WIDTH));
   }
   const [mx, my] = midpointOf(s);
-  const [hw, hh] = [widest / 2 + 4, (rows * 1.25 * s.fontSize) / 2 + 2];
+  const [hw, hh] = [widest / 2 + 4, (rows * LINE_HEIGHT * s.fontSize) / 2 + 2];
   return { minX: mx - hw, minY: my - hh, maxX: mx + hw, maxY: my + hh };
 }
 

@@ -3,7 +3,7 @@
  * clipboard, export, camera). It reads the model and publishes operations; it never writes the model.
  */
 import type { BoardModel, ShapesChanged } from '../board/board-model';
-import { shapeBounds, union } from '../board/geometry';
+import { LINE_HEIGHT, shapeBounds, union } from '../board/geometry';
 import { align, distribute, type Alignment, type Distribution } from '../board/arrange';
 import { isLineKind, type ShapePatch, type ShapeRecord } from '../board/shape';
 import { boardActions, type BoardActions } from './actions';
@@ -270,7 +270,7 @@ export class Editor {
     const camera = this.canvas.camera;
     if ('x' in target) {
       this.text.edit(
-        { x: target.x, y: target.y, width: 320, height: this.style.fontSize * 1.25, rotation: 0, align: 'left', fontSize: this.style.fontSize, font: this.style.font, color: this.style.stroke, background: 'transparent', text: '', commit: (text) => {
+        { x: target.x, y: target.y, width: 320, height: this.style.fontSize * LINE_HEIGHT, rotation: 0, align: 'left', fontSize: this.style.fontSize, font: this.style.font, color: this.style.stroke, background: 'transparent', text: '', commit: (text) => {
             if (text.trim()) this.actions.create([textRecord(this.actions.newId(), target.x, target.y, text, this.style)]);
             this.shapeDone([]);
           },

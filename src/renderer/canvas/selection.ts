@@ -161,37 +161,44 @@ export class Selection {
     return hit?.getParent() === this.transformer;
   }
 
-  /** One end of the lone line or arrow follows its handle; the other stays. Committed when let go. */
+  /** One end of the lone line or arrow follows its handle; the other stays. */
   private dragEnd(end: number, commit: boolean): void {
-    const id = [...this.ids][0];
-    const shape = id === undefined ? undefined : this.model.shapes.get(id);
-    if (!shape || !isLineKind(shape.kind)) return;
-    const half = END_HANDLE / this.canvas.camera.zoom / 2;
-    const [hx, hy] = [this.ends[end]!.x() + half, this.ends[end]!.y() + half];
-    const [ex, ey] = [shape.x + shape.w, shape.y + shape.h];
-    // Let go on a shape, the end binds to it (an end let go elsewhere is free); the model places bound ends.
-    const bind = this.canvas.bindTarget(hx, hy, BIND_REACH, end === 0 ? shape.endBind : shape.startBind);
-    const moved = end === 0 ? { x: hx, y: hy, w: ex - hx, h: ey - hy, startBind: bind } : { x: shape.x, y: shape.y, w: hx - shape.x, h: hy - shape.y, endBind: bind };
-    const next = { ...shape, ...moved };
-    const props = { ...moved, ...boundEnds(next, this.model.target(next.startBind), this.model.target(next.endBind)) };
-    if (!commit) {
-      this.canvas.drawAs(shape.shapeId, { ...next, ...props });
-      return;
-    }
-    this.actions.update([{ id: shape.shapeId, props }]);
+    const line = this.loneLine();
+    if (!line) return;
+    const [hx, hy] = this.handleCentre(this.ends[end]!);
+    const [ex, ey] = [line.x + line.w, line.y + line.h];
+    // Let go on a shape, the end binds to it (an end let go elsewhere is free).
+    const bind = this.canvas.bindTarget(hx, hy, BIND_REACH, end === 0 ? line.endBind : line.startBind);
+    this.reshapeLine(line, end === 0 ? { x: hx, y: hy, w: ex - hx, h: ey - hy, startBind: bind } : { x: line.x, y: line.y, w: hx - line.x, h: hy - line.y, endBind: bind }, commit);
   }
 
-  /** The lone line's middle follows its handle, bending the path (bound ends re-aim as it bends). */
+  /** The lone line's middle follows its handle, bending the path. */
   private dragBend(commit: boolean): void {
+    const line = this.loneLine();
+    if (line) this.reshapeLine(line, { bend: Math.round(bendThrough(line, ...this.handleCentre(this.bendHandle))) }, commit);
+  }
+
+  private loneLine(): ShapeModel | undefined {
     const id = [...this.ids][0];
     const shape = id === undefined ? undefined : this.model.shapes.get(id);
-    if (!shape || !isLineKind(shape.kind)) return;
+    return shape && isLineKind(shape.kind) ? shape : undefined;
+  }
+
+  /** The world point at the centre of one of the line's handles. */
+  private handleCentre(handle: InstanceType<typeof Rect>): [number, number] {
     const half = END_HANDLE / this.canvas.camera.zoom / 2;
-    const bend = Math.round(bendThrough(shape, this.bendHandle.x() + half, this.bendHandle.y() + half));
-    const next = { ...shape, bend };
-    const props = { bend, ...boundEnds(next, this.model.target(shape.startBind), this.model.target(shape.endBind)) };
-    if (commit) this.actions.update([{ id: shape.shapeId, props }]);
-    else this.canvas.drawAs(shape.shapeId, { ...next, ...props });
+    return [handle.x() + half, handle.y() + half];
+  }
+
+  /**
+   * A handle changed `moved` of the lone line: its bound ends are put where the model will put them
+   * (they re-aim as the line changes), shown while dragged and sent as one change when let go.
+   */
+  private reshapeLine(line: ShapeModel, moved: ShapePatch, commit: boolean): void {
+    const next = { ...line, ...moved };
+    const props = { ...moved, ...boundEnds(next, this.model.target(next.startBind), this.model.target(next.endBind)) };
+    if (commit) this.actions.update([{ id: line.shapeId, props }]);
+    else this.canvas.drawAs(line.shapeId, { ...next, ...props });
   }
 
   /** What the Transformer has done to a selected shape so far, as its new properties. */

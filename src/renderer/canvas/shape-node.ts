@@ -3,12 +3,11 @@
  * spatial index), which keeps redraws cheap. Box shapes rotate about their centre.
  */
 import { cubicControls, midpointOf } from '../board/curve';
-import { boxFromRect, LABEL_WIDTH, wordsBox } from '../board/geometry';
+import { boxFromRect, LABEL_WIDTH, LINE_HEIGHT, wordsBox } from '../board/geometry';
 import type { Font, ShapeProps } from '../board/shape';
 import { decodeRelative } from '../board/stroke-codec';
 import { Arrow, Ellipse, Konva, Line, Rect, Text, type KonvaNode } from './konva';
 import { penOutline } from './pen-outline';
-import type { TextLines } from './svg-export';
 
 export const STICKY_FILL = '#ffec99';
 export const STICKY_PADDING = 12;
@@ -24,8 +23,6 @@ const FONT_FAMILIES: Record<Font, string> = {
 
 /** The CSS font family of a shape's font. */
 export const fontFamily = (font: Font): string => FONT_FAMILIES[font];
-/** Line spacing of text and notes, in font sizes. */
-export const LINE_HEIGHT = 1.25;
 
 /*
  * Konva applies the attributes it is given one at a time, and that is most of what a node costs to build:
@@ -165,6 +162,12 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
       return group;
     }
   }
+}
+
+/** Text broken into the lines it shows, and how wide the widest of them is. */
+export interface TextLines {
+  lines: string[];
+  width: number;
 }
 
 /**

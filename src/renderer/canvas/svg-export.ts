@@ -3,17 +3,12 @@
  * into lines is the caller's `layout` (the canvas's own, so the SVG and the PNG break alike).
  */
 import { controlOf, midpointOf } from '../board/curve';
-import { boxFromRect, LABEL_WIDTH, shapeBounds, union, wordsBox } from '../board/geometry';
+import { boxFromRect, LABEL_WIDTH, LINE_HEIGHT, shapeBounds, union, wordsBox } from '../board/geometry';
 import type { Font, ShapeRecord } from '../board/shape';
 import { decodeRelative } from '../board/stroke-codec';
 import { penOutline } from './pen-outline';
-import { dashArray, fontFamily, LABEL_BACKGROUND, LINE_HEIGHT, SEMI_FILL_ALPHA, STICKY_FILL, STICKY_PADDING } from './shape-node';
+import { dashArray, fontFamily, LABEL_BACKGROUND, SEMI_FILL_ALPHA, STICKY_FILL, STICKY_PADDING, type TextLines } from './shape-node';
 
-/** Text broken into the lines it shows, and how wide the widest of them is. */
-export interface TextLines {
-  lines: string[];
-  width: number;
-}
 /** The lines `text` shows in a box `width` wide (cut to fit `maxHeight` when given). */
 export type TextLayout = (text: string, width: number, fontSize: number, font: Font, maxHeight?: number) => TextLines;
 

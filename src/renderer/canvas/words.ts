@@ -3,9 +3,9 @@
  * written in them, lines and arrows a label. Where each is edited, and what new words do to the shape.
  */
 import { midpointOf } from '../board/curve';
-import { boxFromRect, heightForWords, LABEL_WIDTH, wordsBox } from '../board/geometry';
+import { boxFromRect, heightForWords, LABEL_WIDTH, LINE_HEIGHT, wordsBox } from '../board/geometry';
 import { isLineKind, type ShapePatch, type ShapeProps } from '../board/shape';
-import { LINE_HEIGHT, measureTextHeight, noteHeight, STICKY_PADDING } from './shape-node';
+import { measureTextHeight, noteHeight, STICKY_PADDING } from './shape-node';
 
 /** Pen strokes are the one kind without words. */
 export const takesWords = (s: Pick<ShapeProps, 'kind'>): boolean => s.kind !== 'pen';

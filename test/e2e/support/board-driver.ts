@@ -123,6 +123,23 @@ export class BoardDriver {
     return this.page.evaluate((expr) => new Function('editor', `return editor.${expr}`)((window as unknown as Win).lanvasSession.view.editor) as T, expression);
   }
 
+  /** Where an overlay node (a handle; `node` is an editor expression for it) is on the page, `inset` into it. */
+  async handle(node: string, inset = 0): Promise<[number, number]> {
+    const canvas = (await this.page.getByTestId('canvas').boundingBox())!;
+    const p = await this.editor<{ x: number; y: number }>(`${node}.getAbsolutePosition()`);
+    return [canvas.x + p.x + inset, canvas.y + p.y + inset];
+  }
+
+  /** A Transformer anchor of the selection ('bottom-right', 'middle-left', 'rotater', ...). */
+  anchor(name: string): Promise<[number, number]> {
+    return this.handle(`selection.transformer.findOne('.${name}')`);
+  }
+
+  /** The centre of the handle on the start (0) or end (1) of a lone selected line. */
+  lineEnd(end: 0 | 1): Promise<[number, number]> {
+    return this.handle(`selection.ends[${end}]`, 5);
+  }
+
   async zoomToFit(): Promise<void> {
     await this.tool('Shift+Digit1');
   }

@@ -200,17 +200,12 @@ test('resize and rotate with the handles; restyle the selection', async ({ page 
       const s = model.shapes.get(model.order[0]!)!;
       return { w: s.w, h: s.h, rotation: s.rotation, opacity: s.opacity, stroke: s.stroke };
     });
-  const canvasTop = (await page.getByTestId('canvas').boundingBox())!.y;
-  const anchor = async (name: string) => {
-    const p = await board.editor<{ x: number; y: number }>(`selection.transformer.findOne('.${name}').getAbsolutePosition()`);
-    return [p.x, p.y + canvasTop] as [number, number];
-  };
-  await board.drag(await anchor('bottom-right'), [600, 450], 6);
+  await board.drag(await board.anchor('bottom-right'), [600, 450], 6);
   await expect.poll(async () => Math.round((await shape()).w)).toBeGreaterThan(250);
   const resized = await shape();
   expect(resized.h).toBeGreaterThan(120);
 
-  const [rx, ry] = await anchor('rotater');
+  const [rx, ry] = await board.anchor('rotater');
   await board.drag([rx, ry], [rx + 300, ry + 300], 10);
   await expect.poll(async () => (await shape()).rotation).toBeGreaterThan(10);
 
@@ -280,8 +275,8 @@ test('narrowing a text box rewraps it: its height follows its lines, on the canv
   await page.mouse.click(305, 305);
   await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
   const canvasTop = (await page.getByTestId('canvas').boundingBox())!.y;
-  const right = await board.editor<{ x: number; y: number }>(`selection.transformer.findOne('.middle-right').getAbsolutePosition()`);
-  await board.drag([right.x, right.y + canvasTop], [right.x - (right.x - 300) * 0.7, right.y + canvasTop], 6);
+  const [rx, ry] = await board.anchor('middle-right');
+  await board.drag([rx, ry], [rx - (rx - 300) * 0.7, ry], 6);
   await expect.poll(async () => (await text()).w).toBeLessThan(before.w * 0.5);
   const after = await text();
   const lines = await board.editor<number>(`canvas.node(editor.model.order[0]).textArr.length`);
@@ -606,17 +601,12 @@ test('the ends of a line or arrow are handles: each moves alone, the other stays
   await board.drag([300, 300], [500, 300]); // selected once drawn
   await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
   const before = await line();
-  const canvasTop = (await page.getByTestId('canvas').boundingBox())!.y;
-  const handle = async (end: number) => {
-    const p = await board.editor<{ x: number; y: number }>(`selection.ends[${end}].getAbsolutePosition()`);
-    return [p.x + 5, p.y + 5 + canvasTop] as [number, number];
-  };
-  const [ex, ey] = await handle(1);
+  const [ex, ey] = await board.lineEnd(1);
   await board.drag([ex, ey], [ex, ey + 150], 6);
   await expect.poll(async () => (await line()).y2).toBe(before.y2 + 150);
   expect((await line()).x1).toBe(before.x1);
   expect((await line()).y1).toBe(before.y1); // the start stayed
-  const [sx, sy] = await handle(0);
+  const [sx, sy] = await board.lineEnd(0);
   await board.drag([sx, sy], [sx + 50, sy - 50], 6);
   await expect.poll(async () => (await line()).x1).toBe(before.x1 + 50);
   expect((await line()).y2).toBe(before.y2 + 150); // the end stayed
@@ -633,29 +623,24 @@ test("an end's handle let go on a shape binds it there, and on empty board frees
   const arrow = async () => (await board.shapes()).find((s) => s.kind === 'arrow')!;
   const box = (await board.shapes()).find((s) => s.kind === 'rect')!;
   expect((await arrow()).endBind).toBe('');
-  const canvasTop = (await page.getByTestId('canvas').boundingBox())!.y;
-  const handle = async (end: number) => {
-    const p = await board.editor<{ x: number; y: number }>(`selection.ends[${end}].getAbsolutePosition()`);
-    return [p.x + 5, p.y + 5 + canvasTop] as [number, number];
-  };
-  await board.drag(await handle(1), [800, 310], 6);
+  await board.drag(await board.lineEnd(1), [800, 310], 6);
   await expect.poll(async () => (await arrow()).endBind).toBe(box.id);
   const a = await arrow();
   expect(a.x + a.w).toBeLessThan(700); // on the outline, aimed at the centre
   // Resizing the box: the arrow follows while the handle is dragged, before anything is sent.
   await page.mouse.click(800, 200); // select the box by its top edge
   await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
-  const left = await board.editor<{ x: number; y: number }>("selection.transformer.findOne('.middle-left').getAbsolutePosition()");
-  await page.mouse.move(left.x, left.y + canvasTop);
+  const [lx, ly] = await board.anchor('middle-left');
+  await page.mouse.move(lx, ly);
   await page.mouse.down();
-  await page.mouse.move(left.x + 100, left.y + canvasTop, { steps: 5 });
+  await page.mouse.move(lx + 100, ly, { steps: 5 });
   const drawn = await board.editor<{ x: number; points: number[] }>(`canvas.node('${a.id}').getAttrs()`);
   expect(drawn.x + drawn.points[2]!).toBeGreaterThan(a.x + a.w + 90);
   await page.mouse.up();
   await expect.poll(async () => { const s = await arrow(); return s.x + s.w; }).toBeGreaterThan(a.x + a.w + 90);
   // Its end's handle let go on empty board: free again.
   await page.mouse.click(400, 300);
-  await board.drag(await handle(1), [600, 600], 6);
+  await board.drag(await board.lineEnd(1), [600, 600], 6);
   await expect.poll(async () => (await arrow()).endBind).toBe('');
 });
 
@@ -702,9 +687,8 @@ test('an arrow takes a label and bends into a curve by its middle handle; both d
   await board.tool('a');
   await board.drag([300, 400], [700, 400]);
   await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(1);
-  const canvasTop = (await page.getByTestId('canvas').boundingBox())!.y;
-  const bend = await board.editor<{ x: number; y: number }>(`selection.bendHandle.getAbsolutePosition()`);
-  await board.drag([bend.x + 5, bend.y + 5 + canvasTop], [bend.x + 5, bend.y + 5 + canvasTop - 120], 8);
+  const [bx, by] = await board.handle('selection.bendHandle', 5);
+  await board.drag([bx, by], [bx, by - 120], 8);
   await expect.poll(async () => Math.round(await board.editor<number>('model.shapes.get(editor.model.order[0]).bend'))).toBe(120);
   // The curve is what is hit: its apex, 120 px above where the straight line ran.
   await page.keyboard.press('Escape');
@@ -736,19 +720,14 @@ test('pen strokes and lines resize and turn with the handles, with the rest of a
   };
   const penBefore = await bounds();
   const lineBefore = (await board.shapes())[1]!;
-  const canvasTop = (await page.getByTestId('canvas').boundingBox())!.y;
-  const anchor = async (name: string) => {
-    const p = await board.editor<{ x: number; y: number }>(`selection.transformer.findOne('.${name}').getAbsolutePosition()`);
-    return [p.x, p.y + canvasTop] as [number, number];
-  };
-  const [rx, ry] = await anchor('middle-right');
+  const [rx, ry] = await board.anchor('middle-right');
   await board.drag([rx, ry], [rx + 150, ry], 6); // the selection, 150 wide, is made twice as wide
   await expect.poll(async () => (await board.shapes())[1]!.w).toBeGreaterThan(lineBefore.w * 1.8);
   const penAfter = await bounds();
   expect(penAfter.maxX - penAfter.minX).toBeGreaterThan((penBefore.maxX - penBefore.minX) * 1.8);
   expect(Math.round(penAfter.maxY - penAfter.minY)).toBe(Math.round(penBefore.maxY - penBefore.minY)); // only wider
   // Turned a quarter: the line now runs up and down.
-  const [tx, ty] = await anchor('rotater');
+  const [tx, ty] = await board.anchor('rotater');
   const centre = [(rx + 150 + 300) / 2, ty + 100];
   await board.drag([tx, ty], [centre[0]! + 200, centre[1]!], 12);
   await expect.poll(async () => Math.abs((await board.shapes())[1]!.w)).toBeLessThan(30);
