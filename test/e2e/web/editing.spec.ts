@@ -81,6 +81,7 @@ test('shapes copy between two boards through the system clipboard; a text field 
   await a.tool('r');
   await a.drag([200, 200], [360, 300]);
   await a.typeAt('n', [600, 400], 'sticky words');
+  await expect.poll(() => a.shapeCount()).toBe(2); // both arrived: select all takes both
   await a.page.keyboard.press('Control+a');
   await a.page.keyboard.press('Control+x');
   await expect.poll(() => a.shapeCount()).toBe(0);
@@ -711,6 +712,7 @@ test('pen strokes and lines resize and turn with the handles, with the rest of a
   await board.scribble([[300, 300], [350, 340], [400, 300], [450, 340]]);
   await board.tool('l');
   await board.drag([300, 420], [450, 420]);
+  await expect.poll(() => board.shapeCount()).toBe(2); // both arrived: select all takes both
   await board.tool('v');
   await page.keyboard.press('Control+a');
   await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(2);
@@ -742,6 +744,7 @@ test('group and ungroup: a click selects the whole group and a drag moves it; un
   await board.drag([300, 300], [400, 400]);
   await board.tool('o');
   await board.drag([500, 300], [600, 400]);
+  await expect.poll(() => board.shapeCount()).toBe(2); // both arrived: select all takes both
   await board.tool('v');
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Control+g');
@@ -769,6 +772,7 @@ test('a locked shape cannot be moved, deleted, erased or swept up, until it is u
   const board = await open(page);
   await board.tool('r');
   await board.drag([300, 300], [400, 400]);
+  await expect.poll(() => board.shapeCount()).toBe(1); // arrived: the right-click finds it
   await page.mouse.click(300, 350, { button: 'right' });
   await expect(page.getByTestId('menu-lock')).toHaveText(/Lock/);
   await page.getByTestId('menu-lock').click();
