@@ -7,7 +7,8 @@ import { Editor } from '../canvas/editor';
 import { isTyping } from '../canvas/input';
 import { commandFor } from '../canvas/shortcuts';
 import { View, type ViewHost } from '../session/view';
-import { button, download, el } from './dom';
+import { button, download, el, note } from './dom';
+import { pickImages } from './image-picker';
 import { ContextMenu } from './context-menu';
 import { IdentityEditor } from './identity-editor';
 import { ShortcutHelp } from './shortcut-help';
@@ -48,10 +49,26 @@ export class AppView extends View<BoardModel> {
     if (isTyping(event) || !event.clipboardData) return;
     if (event.type === 'paste') {
       event.preventDefault();
-      this.editor.pasteFrom(event.clipboardData.getData('text/plain'));
+      // Files (an image copied from another app, a file copied in a file manager) go in as images.
+      const files = [...event.clipboardData.files];
+      if (files.length > 0) void this.editor.insertImages(files);
+      else this.editor.pasteFrom(event.clipboardData.getData('text/plain'));
     } else if (this.editor.copyTo(event.clipboardData, event.type === 'cut')) {
       event.preventDefault();
     }
+  };
+
+  /** Files dragged over the board may be dropped on it (the page would otherwise open them). */
+  private readonly onDragOver = (event: DragEvent) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = this.editor.editable ? 'copy' : 'none';
+  };
+  private readonly onDrop = (event: DragEvent) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    const box = this.canvasHost.getBoundingClientRect();
+    void this.editor.insertImages([...event.dataTransfer.files], { x: event.clientX - box.left, y: event.clientY - box.top });
   };
 
   constructor(model: BoardModel, session: ViewHost) {
@@ -65,6 +82,10 @@ export class AppView extends View<BoardModel> {
     this.editor = new Editor(this.canvasHost, model, session);
     this.menu = new ContextMenu(this.editor, isMac, () => this.help.toggle());
     this.editor.onContextMenu = (x, y) => this.menu.open(x, y);
+    this.editor.onInsertImage = () => void pickImages().then((files) => this.editor.insertImages(files));
+    this.editor.onNotice = note;
+    this.canvasHost.addEventListener('dragover', this.onDragOver);
+    this.canvasHost.addEventListener('drop', this.onDrop);
     this.identity = new IdentityEditor(
       () => session.user,
       (user) => {

@@ -54,6 +54,7 @@ export class ContextMenu {
     if (editable && typeof navigator.clipboard?.readText === 'function') {
       items.push({ label: 'Paste', testid: 'menu-paste', run: () => void navigator.clipboard.readText().then((text) => this.editor.pasteFrom(text), () => {}), keys: describeCombo('mod+v', this.isMac) });
     }
+    if (editable && !selected) items.push(command('Insert image…', 'menu-insert-image', 'insertImage'));
     items.push(command('Select all', 'menu-select-all', 'selectAll'), command('Zoom to fit', 'menu-zoom-fit', 'zoomToFit'));
     items.push({ label: 'Keyboard shortcuts', testid: 'menu-help', run: this.showHelp, keys: '?' });
     this.menu.replaceChildren(

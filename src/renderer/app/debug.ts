@@ -10,18 +10,23 @@ import { toHex } from '../../shared/bytes';
 import { sha256 } from '../../shared/hash';
 
 export function debugHooks(session: Session<BoardModel>) {
+  /** The content layer's own canvas, drawn as the model says now (Konva would redraw on the next frame). */
+  const content = () => {
+    const editor = (session.view as AppView).editor;
+    editor.canvas.content.draw();
+    const canvas = (editor.canvas.content.getCanvas() as unknown as { _canvas: HTMLCanvasElement })._canvas;
+    return { canvas, ratio: canvas.width / editor.canvas.stage.width() };
+  };
   return {
-    /** SHA-256 over every shape in z-order and everyone present: equal on replicas that agree. */
+    /** SHA-256 over every shape in z-order, the images held (by content hash) and everyone present: equal on replicas that agree. */
     boardHash(): string {
       const model = session.model;
-      const text = encodeClipboard(model.ordered().map((s) => s.record())) + JSON.stringify([...model.participants]);
+      const text = encodeClipboard(model.ordered().map((s) => s.record())) + JSON.stringify([...model.images.keys()]) + JSON.stringify([...model.participants]);
       return toHex(sha256(new TextEncoder().encode(text)));
     },
     /** The content layer in blocks of `block` pixels: each the average ink (0 blank, 255 solid dark). */
     inkBlocks(block = 8): number[] {
-      const editor = (session.view as AppView).editor;
-      editor.canvas.content.draw(); // Konva redraws on the next frame; read what the model says now
-      const canvas = (editor.canvas.content.getCanvas() as unknown as { _canvas: HTMLCanvasElement })._canvas;
+      const { canvas } = content();
       const { width, height } = canvas;
       const data = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
       const out: number[] = [];
@@ -38,6 +43,11 @@ export function debugHooks(session: Session<BoardModel>) {
         }
       }
       return out;
+    },
+    /** The content layer's colour at a point of the canvas (CSS pixels from its top left), as [r, g, b, a]. */
+    colorAt(x: number, y: number): number[] {
+      const { canvas, ratio } = content();
+      return [...canvas.getContext('2d')!.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data];
     },
   };
 }

@@ -17,6 +17,7 @@ const LABELS: Record<Command, string> = {
   'tool.sticky': 'Sticky note',
   'tool.eraser': 'Eraser',
   toolLock: 'Keep the tool after each shape',
+  insertImage: 'Insert an image',
   undo: 'Undo',
   redo: 'Redo',
   delete: 'Delete the selection',

@@ -26,6 +26,7 @@ const ICONS: Record<string, string> = {
   undo: 'M9 14L4 9l5-5M4 9h10a6 6 0 010 12h-3',
   redo: 'M15 14l5-5-5-5m5 5H10a6 6 0 000 12h3',
   delete: 'M5 7h14M10 7V4h4v3m-7 0l1 13h8l1-13',
+  image: 'M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15 9.5a1.5 1.5 0 100-.01',
 };
 
 function icon(name: string): SVGSVGElement {
@@ -117,6 +118,8 @@ export class Toolbar {
     }
     this.lockButton = button(icon('lock'), `Keep the tool after each shape${shortcutFor('toolLock', isMac)}`, 'tool-lock', () => editor.run('toolLock'));
     tools.append(this.lockButton);
+    const insertImage = button(icon('image'), `Insert an image: PNG, JPEG, WebP or SVG (or paste or drop one)${shortcutFor('insertImage', isMac)}`, 'insert-image', () => editor.run('insertImage'));
+    tools.append(insertImage);
     // Every style button sets one property to one value, and shows pressed while that is the value shown.
     const choice = <K extends keyof Style>(g: HTMLElement, key: K, value: Style[K], make: (onClick: () => void) => HTMLButtonElement, cls?: string) => {
       const b = make(() => this.setStyle({ [key]: value } as Partial<Style>));
@@ -173,7 +176,7 @@ export class Toolbar {
       button(icon('redo'), `Redo${shortcutFor('redo', isMac)}`, 'redo', () => editor.run('redo')),
       button(icon('delete'), `Delete${shortcutFor('delete', isMac)}`, 'delete', () => editor.run('delete')),
     );
-    this.editing = [...edit.querySelectorAll('button'), ...roots.side.querySelectorAll('button')];
+    this.editing = [insertImage, ...edit.querySelectorAll('button'), ...roots.side.querySelectorAll('button')];
     const view = group('View');
     this.zoomLabel = button('100%', `Zoom to fit${shortcutFor('zoomToFit', isMac)}`, 'zoom', () => editor.run('zoomToFit'));
     view.append(button('−', 'Zoom out', 'zoom-out', () => editor.run('zoomOut')), this.zoomLabel, button('+', 'Zoom in', 'zoom-in', () => editor.run('zoomIn')));

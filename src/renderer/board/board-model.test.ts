@@ -5,6 +5,9 @@ import { VirtualMachine } from '../engine/vm';
 import { BIND_GAP } from './binding';
 import { BoardModel, type ShapesChanged } from './board-model';
 import { encodePoints } from './stroke-codec';
+import { imageHash, imageParts } from './image-assets';
+import { IMAGE_LIMITS } from '../../shared/image-info';
+import { testPng } from '../../../test/support/images';
 
 const A = 'viewAAAA';
 const B = 'viewBBBB';
@@ -275,6 +278,57 @@ describe('the board model', () => {
       expect(model.shapes.get('a1')!).toMatchObject({ x: 0, y: 0, w: 10, h: 10 });
       send(A, 'create', { shapes: [arrow('bad', { endBind: 'not an id!' })] });
       expect(model.shapes.has('bad')).toBe(false);
+    });
+  });
+
+  describe('images', () => {
+    const photo = (id: string, asset: string) => ({ id, kind: 'image', x: 0, y: 0, w: 256, h: 200, asset });
+
+    it('holds an image once its parts are in, and only then takes shapes that show it', async () => {
+      const { vm, model, send } = board();
+      const png = testPng(100_000);
+      const hash = imageHash(png);
+      const parts = imageParts(png);
+      send(A, 'create', { shapes: [photo('early', hash)] }); // before its image: refused
+      for (const part of parts.slice(0, -1)) send(A, 'image-part', part);
+      expect(model.images.size).toBe(0);
+      send(A, 'image-part', parts.at(-1));
+      expect(model.images.get(hash)).toMatchObject({ type: 'image/png', width: 256, height: 200 });
+      expect(model.uploads.size).toBe(0);
+      send(A, 'create', { shapes: [photo('a', hash), photo('b', hash)] });
+      expect(model.order).toEqual(['a', 'b']);
+      // Sent again (someone else pasting it), it is not held twice.
+      for (const part of parts) send(B, 'image-part', part);
+      expect(model.images.size).toBe(1);
+      // An image shape cannot be pointed at an image the board lacks.
+      send(A, 'update', { changes: [{ id: 'a', props: { asset: imageHash(testPng(5)), x: 9 } }] });
+      expect(model.shapes.get('a')!).toMatchObject({ asset: hash, x: 0 });
+      // Its snapshot carries the image, and the restored board is the same board.
+      const restored = readSnapshot((await writeSnapshot(vm)).bytes);
+      expect((restored.root as BoardModel).images.get(hash)!.bytes).toEqual(png);
+      expect(await stateHash(restored)).toBe(await stateHash(vm));
+    });
+
+    it('refuses bytes that are not what their hash says, or not an image, and forgets what a leaver left half-sent', () => {
+      const { vm, model, send } = board();
+      const png = testPng(1000);
+      send(A, 'image-part', { ...imageParts(png)[0]!, hash: imageHash(testPng(1001)) });
+      const text = new TextEncoder().encode('<html>not an image</html>');
+      send(A, 'image-part', imageParts(text)[0]);
+      expect(model.images.size).toBe(0);
+      vm.processEvent(joinEvent(vm.seq + 1, 1, B, 'Bo'));
+      send(B, 'image-part', imageParts(testPng(100_000))[0]);
+      expect(model.uploads.size).toBe(1);
+      vm.processEvent(exitEvent(vm.seq + 1, 999, B));
+      expect(model.uploads.size).toBe(0);
+    });
+
+    it("holds no more images than a board may (each is in every joiner's welcome)", () => {
+      const { model, send } = board();
+      const size = IMAGE_LIMITS.maxBytes - 100;
+      const fits = Math.floor(IMAGE_LIMITS.maxBoardBytes / (size + 29));
+      for (let i = 0; i <= fits; i++) for (const part of imageParts(testPng(size, i))) send(A, 'image-part', part);
+      expect(model.images.size).toBe(fits);
     });
   });
 });

@@ -21,7 +21,9 @@
 import { isUserInfo } from '../../shared/frames';
 import { Model } from '../engine/model';
 import { SESSION_SCOPE, type ViewJoinData } from '../engine/vm';
+import { IMAGE_LIMITS } from '../../shared/image-info';
 import { boundEnds } from './binding';
+import { admitImage, dropUploadsOf, imageBytes, isImagePart, receivePart, type ImageAsset, type Upload } from './image-assets';
 import { isBoxKind, isLineKind, isShapeId, LIMITS, sameValue, sanitizePatch, sanitizeShape, type ShapePatch, type ShapeRecord } from './shape';
 import { ShapeModel } from './shape-model';
 
@@ -76,10 +78,14 @@ export class BoardModel extends Model {
   history = new Map<string, History>();
   /** The lines bound to each shape, by the shape's id: what the lines' binds say, kept beside them. */
   bound = new Map<string, Set<string>>();
+  /** The images the board holds, by the hash of their bytes; image shapes name them (image-assets.ts). */
+  images = new Map<string, ImageAsset>();
+  /** Images still arriving, part by part, by sender and hash. */
+  uploads = new Map<string, Upload>();
 
-  /** A board saved before bound lines existed has none. */
+  /** A board saved before bound lines (or images) existed has none. */
   static override addedFields(): Record<string, unknown> {
-    return { bound: new Map() };
+    return { bound: new Map(), images: new Map(), uploads: new Map() };
   }
 
   override init(): void {
@@ -92,6 +98,7 @@ export class BoardModel extends Model {
     this.subscribe(BOARD_SCOPE, 'undo', 'onUndo');
     this.subscribe(BOARD_SCOPE, 'redo', 'onRedo');
     this.subscribe(BOARD_SCOPE, 'identity', 'onIdentity');
+    this.subscribe(BOARD_SCOPE, 'image-part', 'onImagePart');
   }
 
   /** Shapes in z-order, back to front. */
@@ -116,6 +123,7 @@ export class BoardModel extends Model {
 
   onViewExit(data: { viewId: string }): void {
     this.history.delete(data.viewId);
+    dropUploadsOf(this.uploads, data.viewId);
     if (this.participants.delete(data.viewId)) this.publish(this.id, 'participants');
   }
 
@@ -125,7 +133,8 @@ export class BoardModel extends Model {
     const list = (data as { shapes?: unknown })?.shapes;
     if (!Array.isArray(list) || list.length === 0 || list.length > LIMITS.maxShapesPerEvent) return;
     const records = list.map(sanitizeShape);
-    if (records.some((r) => r === null || this.shapes.has(r.id)) || new Set(records.map((r) => r!.id)).size !== records.length) return;
+    if (records.some((r) => r === null || this.shapes.has(r.id) || (r.asset !== '' && !this.images.has(r.asset)))) return;
+    if (new Set(records.map((r) => r!.id)).size !== records.length) return;
     const by = this.sender();
     const created = this.insert(records as ShapeRecord[], by);
     this.record(by, { t: 'create', shapes: created });
@@ -141,7 +150,7 @@ export class BoardModel extends Model {
     for (const change of list as { id?: unknown; props?: unknown }[]) {
       const shape = isShapeId(change?.id) ? this.shapes.get(change.id) : undefined;
       const patch = lockedOut(shape, sanitizePatch(change?.props));
-      if (!shape || !patch) continue;
+      if (!shape || !patch || (patch.asset !== undefined && patch.asset !== '' && !this.images.has(patch.asset))) continue;
       const old: Record<string, unknown> = {};
       for (const key of Object.keys(patch) as (keyof ShapePatch)[]) old[key] = shape[key];
       this.patch(shape, patch, by);
@@ -170,6 +179,18 @@ export class BoardModel extends Model {
     if (!this.move(ids, d.to as ReorderTo)) return;
     this.record(this.sender(), { t: 'reorder', ids, at });
     this.changed({ reordered: true });
+  }
+
+  /**
+   * A part of an image on its way. With its last part the image is checked (hash, type, size) and held,
+   * unless the board already holds as much of images as it may. Shapes showing it may come after.
+   */
+  onImagePart(data: unknown): void {
+    if (!isImagePart(data) || this.images.has(data.hash)) return;
+    const whole = receivePart(this.uploads, this.sender(), data);
+    const image = whole && admitImage(whole, data.hash);
+    if (!image || imageBytes(this.images) + image.bytes.length > IMAGE_LIMITS.maxBoardBytes) return;
+    this.images.set(data.hash, image);
   }
 
   onUndo(): void {

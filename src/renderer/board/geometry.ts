@@ -169,7 +169,7 @@ export function hitTest(s: ShapeProps, px: number, py: number, tolerance: number
   // Box shapes: work in the shape's own frame.
   const b = boxFromRect(s.x, s.y, s.w, s.h);
   const [lx, ly] = rotate(px, py, (b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2, -s.rotation);
-  const filled = s.fill !== 'transparent' || s.kind === 'text' || s.kind === 'sticky' || s.text !== '';
+  const filled = s.fill !== 'transparent' || s.kind === 'text' || s.kind === 'sticky' || s.kind === 'image' || s.text !== '';
   if (s.kind === 'ellipse') {
     const rx = (b.maxX - b.minX) / 2;
     const ry = (b.maxY - b.minY) / 2;

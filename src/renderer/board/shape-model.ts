@@ -25,6 +25,7 @@ export class ShapeModel extends Model implements ShapeProps {
   bend = DEFAULT_PROPS.bend;
   locked = DEFAULT_PROPS.locked;
   group = DEFAULT_PROPS.group;
+  asset = DEFAULT_PROPS.asset;
   points: ShapeProps['points'] = null;
   pressures: ShapeProps['pressures'] = null;
   /** The view that created or last changed it. */

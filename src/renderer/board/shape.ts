@@ -3,14 +3,15 @@
  * may send anything), so the model accepts only records this file says are well-formed; the check is
  * deterministic, so every replica accepts or refuses alike.
  */
+import { isImageHash } from './image-assets';
 import type { PointDeltas } from './stroke-codec';
 
-export const SHAPE_KINDS = ['pen', 'line', 'arrow', 'rect', 'ellipse', 'text', 'sticky'] as const;
+export const SHAPE_KINDS = ['pen', 'line', 'arrow', 'rect', 'ellipse', 'text', 'sticky', 'image'] as const;
 export type ShapeKind = (typeof SHAPE_KINDS)[number];
 /** Kinds with two ends that can bind to shapes. */
 export const isLineKind = (kind: ShapeKind): kind is 'line' | 'arrow' => kind === 'line' || kind === 'arrow';
 /** Kinds drawn in a box that turns about its centre; the ones a line's end can bind to. */
-export const isBoxKind = (kind: ShapeKind): boolean => kind === 'rect' || kind === 'ellipse' || kind === 'text' || kind === 'sticky';
+export const isBoxKind = (kind: ShapeKind): boolean => kind === 'rect' || kind === 'ellipse' || kind === 'text' || kind === 'sticky' || kind === 'image';
 
 /** How an outline is drawn (lines, arrows, rectangles, ellipses). */
 export const DASHES = ['solid', 'dashed', 'dotted'] as const;
@@ -63,6 +64,8 @@ export interface ShapeProps {
   group: string;
   /** Lines and arrows: how far the middle of the path is bent to the side (0: straight), see curve.ts. */
   bend: number;
+  /** Images only: the hash of the image the board holds (image-assets.ts). */
+  asset: string;
   /** Pen only: steps from (x, y), see stroke-codec. */
   points: PointDeltas | null;
   /** Pen only: pressure per point, 0-255. */
@@ -115,6 +118,7 @@ const PROP_CHECKS: { [K in keyof Omit<ShapeProps, 'kind'>]: (v: unknown) => bool
   group: (v) => v === '' || isShapeId(v),
   startBind: (v) => v === '' || isShapeId(v),
   endBind: (v) => v === '' || isShapeId(v),
+  asset: (v) => v === '' || isImageHash(v),
   points: (v) => v === null || ((v instanceof Int8Array || v instanceof Int16Array) && v.length % 2 === 0 && v.length <= 2 * LIMITS.maxPoints),
   pressures: (v) => v === null || (v instanceof Uint8Array && v.length <= LIMITS.maxPoints),
 };
@@ -141,6 +145,7 @@ export const DEFAULT_PROPS: Omit<ShapeProps, 'kind'> = {
   bend: 0,
   locked: false,
   group: '',
+  asset: '',
   points: null,
   pressures: null,
 };
@@ -157,6 +162,7 @@ export function sanitizeShape(input: unknown): ShapeRecord | null {
     (out as unknown as Record<string, unknown>)[key] = v[key];
   }
   if (out.kind === 'pen' && (out.points === null || out.points.length < 2)) return null;
+  if (out.kind === 'image' && out.asset === '') return null;
   if (out.pressures !== null && (out.points === null || out.pressures.length !== out.points.length / 2)) return null;
   return out;
 }

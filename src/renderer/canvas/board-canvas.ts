@@ -12,6 +12,7 @@ import { isBoxKind, type ShapeProps } from '../board/shape';
 import type { ShapeModel } from '../board/shape-model';
 import { visibleBox, type Camera } from './camera';
 import { Konva, type KonvaNode } from './konva';
+import { ImageCache } from './image-cache';
 import { createShapeNode } from './shape-node';
 import { SpatialIndex } from './spatial-index';
 
@@ -23,15 +24,20 @@ export class BoardCanvas {
   readonly index = new SpatialIndex();
   private nodes = new Map<string, KonvaNode>();
   private visible = new Set<string>();
+  /** Decoded once each; a shape drawn before its image decoded is drawn again when it has. */
+  private readonly images: ImageCache;
   camera: Camera = { x: 0, y: 0, zoom: 1 };
   /** Called after the camera moved (for the zoom readout, cursors, the text editor). */
   onCamera: (camera: Camera) => void = () => {};
+  /** Called after nodes were built anew with no change to the model (an image decoded): what holds nodes takes the new ones. */
+  onRebuilt: () => void = () => {};
 
   constructor(
     readonly container: HTMLDivElement,
     private readonly model: BoardModel,
   ) {
     this.stage = new Konva.Stage({ container, width: container.clientWidth, height: container.clientHeight });
+    this.images = new ImageCache(model.images, (hash) => this.imageDecoded(hash));
     this.stage.add(this.content, this.active, this.overlay);
     this.renderAll();
   }
@@ -68,7 +74,7 @@ export class BoardCanvas {
   private addNode(shape: ShapeModel, view: Box): void {
     const bounds = shapeBounds(shape);
     const visible = intersects(bounds, view);
-    const node = createShapeNode(shape, visible);
+    const node = this.nodeFor(shape, visible);
     this.nodes.set(shape.shapeId, node);
     if (visible) this.visible.add(shape.shapeId);
     this.content.add(node as never);
@@ -164,13 +170,24 @@ export class BoardCanvas {
   drawAs(id: string, props: ShapeProps): void {
     const old = this.nodes.get(id);
     if (!old) return;
-    const node = createShapeNode(props, old.visible());
+    const node = this.nodeFor(props, old.visible());
     const z = old.zIndex();
     old.destroy();
     this.content.add(node as never);
     node.zIndex(z);
     this.nodes.set(id, node);
     this.content.batchDraw();
+  }
+
+  /** A node for `props`, its image (if it shows one) taken from this board's. */
+  nodeFor(props: ShapeProps, visible = true): KonvaNode {
+    return createShapeNode(props, visible, (hash) => this.images.get(hash));
+  }
+
+  private imageDecoded(hash: string): void {
+    const showing = this.model.order.filter((id) => this.model.shapes.get(id)!.asset === hash);
+    this.apply({ added: [], changed: showing, removed: [], reordered: false });
+    this.onRebuilt();
   }
 
   /** Shapes whose bounds lie inside a world box (marquee selection). */
@@ -182,6 +199,7 @@ export class BoardCanvas {
   }
 
   destroy(): void {
+    this.images.destroy();
     this.stage.destroy();
   }
 }

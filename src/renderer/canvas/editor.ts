@@ -8,8 +8,10 @@ import { align, distribute, type Alignment, type Distribution } from '../board/a
 import { isLineKind, type ShapePatch, type ShapeRecord } from '../board/shape';
 import { boardActions, type BoardActions } from './actions';
 import { BoardCanvas } from './board-canvas';
-import { clampZoom, fitBox, zoomAt, type Camera } from './camera';
+import { clampZoom, fitBox, screenToWorld, visibleBox, zoomAt, type Camera } from './camera';
 import { cloneShapes, decodeClipboard, encodeClipboard } from './clipboard';
+import { imageParts } from '../board/image-assets';
+import { placeImages, readImage, type ImageFile, type PlacedImage } from './image-insert';
 import { InputController } from './input';
 import { Rect, type KonvaNode } from './konva';
 import { MAX_SHOWN_SELECTION, encodePresence, Presence } from './presence';
@@ -52,6 +54,10 @@ export class Editor {
   private selectionShare: ReturnType<typeof setTimeout> | null = null;
   /** The chrome shows its menu here (after a right-click has chosen what it acts on). */
   onContextMenu: (clientX: number, clientY: number) => void = () => {};
+  /** The chrome asks the person for image files (the system's file picker) and gives them to insertImages. */
+  onInsertImage: () => void = () => {};
+  /** The chrome says it: what could not be done (an image too large, or not an image). */
+  onNotice: (text: string) => void = () => {};
   /** The chrome listens: tool, selection or zoom changed. */
   onChange: () => void = () => {};
   /** False once the session has ended: the board can be looked at, copied and exported, not changed. */
@@ -80,6 +86,7 @@ export class Editor {
       reorder: whileEditable(actions.reorder),
       undo: whileEditable(actions.undo),
       redo: whileEditable(actions.redo),
+      imagePart: whileEditable(actions.imagePart),
       newId: actions.newId,
     };
     this.selection = new Selection(this.canvas, model, this.actions);
@@ -131,6 +138,7 @@ export class Editor {
       this.presence.frame();
       this.onChange();
     };
+    this.canvas.onRebuilt = () => this.selection.render();
     this.resizeObserver = new ResizeObserver(() => this.canvas.resize());
     this.resizeObserver.observe(container);
   }
@@ -361,6 +369,8 @@ export class Editor {
         return this.zoomToFit();
       case 'toolLock':
         return this.setToolLocked(!this.toolLocked);
+      case 'insertImage':
+        return this.editable ? this.onInsertImage() : undefined;
       default:
         if (command.startsWith('tool.')) this.setTool(command.slice(5) as ToolName);
     }
@@ -387,7 +397,7 @@ export class Editor {
     if (ids.length === 0) return false;
     this.clipboard = this.records(ids);
     this.pastes = 0;
-    data.setData('text/plain', encodeClipboard(this.clipboard));
+    data.setData('text/plain', encodeClipboard(this.clipboard, (hash) => this.model.images.get(hash)));
     if (cut) {
       this.actions.remove(ids);
       this.selection.clear();
@@ -395,10 +405,14 @@ export class Editor {
     return true;
   }
 
-  /** Pastes shapes from clipboard text, or what was last copied here when the text holds none of ours. */
+  /**
+   * Pastes shapes from clipboard text, or what was last copied here when the text holds none of ours.
+   * Images the shapes show that this board lacks come with them; a shape whose image came with nothing is left out.
+   */
   pasteFrom(text: string): void {
     const fromSystem = decodeClipboard(text);
-    const shapes = fromSystem && fromSystem.length > 0 ? fromSystem : this.clipboard;
+    for (const [hash, image] of fromSystem?.images ?? []) if (!this.model.images.has(hash)) for (const part of imageParts(image.bytes, hash)) this.actions.imagePart(part);
+    const shapes = (fromSystem && fromSystem.shapes.length > 0 ? fromSystem.shapes : this.clipboard).filter((s) => s.asset === '' || this.model.images.has(s.asset) || fromSystem?.images.has(s.asset));
     if (shapes.length === 0) return;
     const offset = 16 * ++this.pastes;
     const copies = cloneShapes(shapes, () => this.actions.newId(), offset, offset);
@@ -406,11 +420,27 @@ export class Editor {
     this.selection.selectComing(copies.map((c) => c.id));
   }
 
+  /** Puts image files on the board (pasted, dropped or picked), centred on a point of the canvas or in the middle of the view. */
+  async insertImages(files: readonly ImageFile[], at?: { x: number; y: number }): Promise<void> {
+    if (!this.editable || files.length === 0) return;
+    const read = await Promise.all(files.map((file) => readImage(file, this.model)));
+    const images = read.filter((r): r is PlacedImage => !('error' in r));
+    for (const r of read) if ('error' in r) this.onNotice(r.error);
+    if (images.length === 0) return;
+    const { width, height } = this.canvas.size;
+    const camera = this.canvas.camera;
+    const view = visibleBox(camera, width, height);
+    const [x, y] = at ? screenToWorld(camera, at.x, at.y) : [(view.minX + view.maxX) / 2, (view.minY + view.maxY) / 2];
+    const shapes = placeImages(images, this.model, this.actions, { x, y }, { w: view.maxX - view.minX, h: view.maxY - view.minY });
+    this.setTool('select');
+    this.selection.selectComing(shapes.map((s) => s.id));
+  }
+
   // ---- export ----
 
   exportSvg(onlySelection: boolean): string {
     const ids = onlySelection && this.selection.ids.size > 0 ? [...this.selection.ids] : this.model.order;
-    return shapesToSvg(this.records(ids), layoutText);
+    return shapesToSvg(this.records(ids), layoutText, (hash) => this.model.images.get(hash));
   }
 
   /** A PNG of the board (or the selection) at `pixelRatio`, on white. */

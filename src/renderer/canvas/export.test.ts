@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROPS, type ShapeRecord } from '../board/shape';
 import { encodePoints } from '../board/stroke-codec';
+import { imageHash, type ImageAsset } from '../board/image-assets';
 import { cloneShapes, decodeClipboard, encodeClipboard } from './clipboard';
 import { shapesToSvg } from './svg-export';
 
@@ -14,7 +15,19 @@ const shapes: ShapeRecord[] = [
   { ...DEFAULT_PROPS, id: 'l', kind: 'line', x: 0, y: 0, w: -30, h: 30 },
 ];
 
+/** A PNG's signature and header (all checkImage reads): 4 × 2 pixels. */
+const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 4, 0, 0, 0, 2, 8, 6, 0, 0, 0]);
+const pngAsset: ImageAsset = { type: 'image/png', width: 4, height: 2, bytes: png };
+const photo: ShapeRecord = { ...DEFAULT_PROPS, id: 'i', kind: 'image', x: 10, y: 20, w: 40, h: 20, rotation: 90, asset: imageHash(png) };
+
 describe('svg export', () => {
+  it('embeds each image whole, in its frame and turn', () => {
+    const svg = shapesToSvg([photo], (t) => ({ lines: [t], width: 0 }), (hash) => (hash === photo.asset ? pngAsset : undefined));
+    expect(svg).toContain(`<g transform="rotate(90 30 30)"><image x="10" y="20" width="40" height="20" preserveAspectRatio="none" href="data:image/png;base64,${Buffer.from(png).toString('base64')}"/></g>`);
+    // An image the board does not hold (yet) leaves its place, not a hole in the file.
+    expect(shapesToSvg([photo], (t) => ({ lines: [t], width: 0 }))).toContain('<rect x="10" y="20" width="40" height="20" fill="#e9ecef"/>');
+  });
+
   it('draws every kind, escapes text, and frames the content', () => {
     const svg = shapesToSvg(shapes, (text) => ({ lines: text.split('\n'), width: 50 }));
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
@@ -78,18 +91,28 @@ describe('svg export', () => {
 
 describe('the clipboard', () => {
   it('round-trips every kind, typed arrays included', () => {
-    const back = decodeClipboard(encodeClipboard(shapes))!;
+    const back = decodeClipboard(encodeClipboard(shapes))!.shapes;
     expect(back).toHaveLength(shapes.length);
     expect(back[1]!.points).toBeInstanceOf(Int16Array);
     expect(Array.from(back[1]!.points!)).toEqual(Array.from(shapes[1]!.points!));
     expect(back[1]!.pressures).toEqual(shapes[1]!.pressures);
   });
 
+  it('carries the images its shapes show, and takes only images that are what their hash says', () => {
+    const text = encodeClipboard([photo, { ...photo, id: 'j' }], (hash) => (hash === photo.asset ? pngAsset : undefined));
+    const back = decodeClipboard(text)!;
+    expect(back.shapes.map((s) => s.id)).toEqual(['i', 'j']);
+    expect([...back.images]).toEqual([[photo.asset, pngAsset]]);
+    const forged = JSON.parse(text) as { images: Record<string, string> };
+    forged.images = { [photo.asset]: Buffer.from('<svg></svg>').toString('base64'), zz: 'AAAA' };
+    expect(decodeClipboard(JSON.stringify(forged))!.images.size).toBe(0);
+  });
+
   it('ignores foreign text and drops invalid records', () => {
     expect(decodeClipboard('hello')).toBeNull();
     expect(decodeClipboard('{"shapes":[]}')).toBeNull();
     const text = JSON.stringify({ 'lanvas/shapes': 1, shapes: [{ id: 'x', kind: 'rect', stroke: 'javascript:1' }, { id: 'y', kind: 'rect' }] });
-    expect(decodeClipboard(text)!.map((s) => s.id)).toEqual(['y']);
+    expect(decodeClipboard(text)!.shapes.map((s) => s.id)).toEqual(['y']);
   });
 
   it('clones with fresh ids and an offset', () => {

@@ -9,7 +9,6 @@ import { expand, shapeBounds, union } from '../board/geometry';
 import { isShapeId, sanitizeShape, type ShapeRecord } from '../board/shape';
 import type { BoardCanvas } from './board-canvas';
 import { Konva, Line, Rect, Text, type KonvaNode } from './konva';
-import { createShapeNode } from './shape-node';
 
 const packr = new Packr({ useRecords: false, moreTypes: true });
 const CURSOR_IDLE_MS = 8000;
@@ -119,7 +118,7 @@ export class Presence {
 
   private showStroke(shape: ShapeRecord): void {
     this.strokes.get(shape.id)?.destroy();
-    const node = createShapeNode(shape);
+    const node = this.canvas.nodeFor(shape);
     this.strokes.set(shape.id, node);
     this.canvas.active.add(node as never);
     this.canvas.active.batchDraw();

@@ -126,6 +126,8 @@ export class Selection {
     const transform = ids.length > 0 && line === null && shapes.every((s) => !s.locked);
     this.transformer.nodes(transform ? ids.map((id) => this.canvas.node(id)!).filter(Boolean) : []);
     this.transformer.visible(transform);
+    // Images keep their proportions from a corner, as a photo should; the edges still stretch them.
+    this.transformer.keepRatio(shapes.length > 0 && shapes.every((s) => s.kind === 'image'));
     const bounds = union(ids.map((id) => this.canvas.index.boxOf(id)!).filter(Boolean));
     this.outline.visible(!transform && bounds !== null);
     if (!transform && bounds) {

@@ -6,7 +6,7 @@ import { cubicControls, midpointOf } from '../board/curve';
 import { boxFromRect, LABEL_WIDTH, LINE_HEIGHT, wordsBox } from '../board/geometry';
 import type { Font, ShapeProps } from '../board/shape';
 import { decodeRelative } from '../board/stroke-codec';
-import { Arrow, Ellipse, Konva, Line, Rect, Text, type KonvaNode } from './konva';
+import { Arrow, Ellipse, Image, Konva, Line, Rect, Text, type KonvaNode } from './konva';
 import { penOutline } from './pen-outline';
 
 export const STICKY_FILL = '#ffec99';
@@ -103,8 +103,14 @@ function withWords(s: ShapeProps, visible: boolean, shape: KonvaNode): KonvaNode
   return group;
 }
 
+/** A board's decoded images by hash; null while one decodes (the shape then draws a placeholder). */
+export type ImageLookup = (hash: string) => NonNullable<ConstructorParameters<typeof Image>[0]>['image'] | null;
+
+/** Where an image is still decoding, or cannot be: a grey card its size, so the layout never jumps. */
+export const IMAGE_PLACEHOLDER = { fill: '#e9ecef', stroke: '#adb5bd' };
+
 /** `visible: false` for a node born outside the viewport (culled). */
-export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
+export function createShapeNode(s: ShapeProps, visible = true, images: ImageLookup = () => null): KonvaNode {
   switch (s.kind) {
     case 'pen': {
       const pts = s.points ? decodeRelative(s.points) : [];
@@ -160,6 +166,12 @@ export function createShapeNode(s: ShapeProps, visible = true): KonvaNode {
         }),
       );
       return group;
+    }
+    case 'image': {
+      const f = boxFrame(s);
+      const image = images(s.asset);
+      if (image !== null) return new Image({ ...common(s, visible), ...f, image });
+      return new Rect({ ...common(s, visible), ...f, ...IMAGE_PLACEHOLDER, strokeWidth: 1, dash: [6, 4] });
     }
   }
 }

@@ -6,7 +6,7 @@
  */
 export type Command =
   | 'tool.select' | 'tool.hand' | 'tool.pen' | 'tool.line' | 'tool.arrow' | 'tool.rect' | 'tool.ellipse' | 'tool.text' | 'tool.sticky' | 'tool.eraser'
-  | 'toolLock' | 'undo' | 'redo' | 'delete' | 'duplicate' | 'selectAll' | 'escape'
+  | 'toolLock' | 'insertImage' | 'undo' | 'redo' | 'delete' | 'duplicate' | 'selectAll' | 'escape'
   | 'bringForward' | 'sendBackward' | 'bringToFront' | 'sendToBack' | 'lock' | 'group' | 'ungroup'
   | 'zoomIn' | 'zoomOut' | 'zoomToFit' | 'zoomReset'
   | 'help';
@@ -24,6 +24,7 @@ export const SHORTCUTS: readonly (readonly [combo: string, command: Command])[] 
   ['n', 'tool.sticky'],
   ['e', 'tool.eraser'],
   ['q', 'toolLock'],
+  ['mod+u', 'insertImage'],
   ['mod+z', 'undo'],
   ['mod+shift+z', 'redo'],
   ['mod+y', 'redo'],

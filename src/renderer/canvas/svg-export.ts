@@ -2,15 +2,19 @@
  * A board (or a selection) as a standalone SVG document. Pure: records in, text out; where text breaks
  * into lines is the caller's `layout` (the canvas's own, so the SVG and the PNG break alike).
  */
+import { toBase64 } from '../../shared/bytes';
 import { controlOf, midpointOf } from '../board/curve';
+import type { ImageAsset } from '../board/image-assets';
 import { boxFromRect, LABEL_WIDTH, LINE_HEIGHT, shapeBounds, union, wordsBox } from '../board/geometry';
 import type { Font, ShapeRecord } from '../board/shape';
 import { decodeRelative } from '../board/stroke-codec';
 import { penOutline } from './pen-outline';
-import { dashArray, fontFamily, LABEL_BACKGROUND, SEMI_FILL_ALPHA, STICKY_FILL, STICKY_PADDING, type TextLines } from './shape-node';
+import { dashArray, fontFamily, IMAGE_PLACEHOLDER, LABEL_BACKGROUND, SEMI_FILL_ALPHA, STICKY_FILL, STICKY_PADDING, type TextLines } from './shape-node';
 
 /** The lines `text` shows in a box `width` wide (cut to fit `maxHeight` when given). */
 export type TextLayout = (text: string, width: number, fontSize: number, font: Font, maxHeight?: number) => TextLines;
+/** The board's images by hash, for image shapes (embedded whole, so the file stands alone). */
+export type ImageSource = (hash: string) => ImageAsset | undefined;
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const n = (v: number) => (Math.round(v * 100) / 100).toString();
@@ -53,7 +57,7 @@ function shapeWords(s: ShapeRecord, layout: TextLayout): string {
   return textLines(lines, box.x + box.w / 2, box.y + (box.h - height) / 2, s.fontSize, s.font, s.stroke, 'middle');
 }
 
-function shapeSvg(s: ShapeRecord, layout: TextLayout): string {
+function shapeSvg(s: ShapeRecord, layout: TextLayout, images: ImageSource): string {
   const opacity = s.opacity < 1 ? ` opacity="${n(s.opacity)}"` : '';
   const fill = s.fill === 'transparent' ? 'none' : s.fill;
   const fillOpacity = s.fill !== 'transparent' && s.fillStyle === 'semi' ? ` fill-opacity="${SEMI_FILL_ALPHA}"` : '';
@@ -88,15 +92,21 @@ function shapeSvg(s: ShapeRecord, layout: TextLayout): string {
       return `<g${turn}${opacity}>${textLines(layout(s.text, w, s.fontSize, s.font).lines, b.minX, b.minY, s.fontSize, s.font, s.stroke)}</g>`;
     case 'sticky':
       return `<g${turn}${opacity}><rect x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}" rx="3" fill="${s.fill === 'transparent' ? STICKY_FILL : s.fill}"/>${textLines(layout(s.text, Math.max(0, w - 2 * STICKY_PADDING), s.fontSize, s.font, Math.max(0, h - 2 * STICKY_PADDING)).lines, b.minX + STICKY_PADDING, b.minY + STICKY_PADDING, s.fontSize, s.font, s.stroke)}</g>`;
+    case 'image': {
+      const image = images(s.asset);
+      const frame = `x="${n(b.minX)}" y="${n(b.minY)}" width="${n(w)}" height="${n(h)}"`;
+      const body = image ? `<image ${frame} preserveAspectRatio="none" href="data:${image.type};base64,${toBase64(image.bytes)}"/>` : `<rect ${frame} fill="${IMAGE_PLACEHOLDER.fill}"/>`;
+      return `<g${turn}${opacity}>${body}</g>`;
+    }
   }
 }
 
-export function shapesToSvg(shapes: readonly ShapeRecord[], layout: TextLayout, background = '#ffffff', padding = 16): string {
+export function shapesToSvg(shapes: readonly ShapeRecord[], layout: TextLayout, images: ImageSource = () => undefined, background = '#ffffff', padding = 16): string {
   const box = union(shapes.map(shapeBounds)) ?? { minX: 0, minY: 0, maxX: 1, maxY: 1 };
   const x = box.minX - padding;
   const y = box.minY - padding;
   const w = box.maxX - box.minX + 2 * padding;
   const h = box.maxY - box.minY + 2 * padding;
   const bg = background === 'transparent' ? '' : `<rect x="${n(x)}" y="${n(y)}" width="${n(w)}" height="${n(h)}" fill="${background}"/>`;
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${n(x)} ${n(y)} ${n(w)} ${n(h)}" width="${n(w)}" height="${n(h)}">${bg}${shapes.map((s) => shapeSvg(s, layout)).join('')}</svg>\n`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${n(x)} ${n(y)} ${n(w)} ${n(h)}" width="${n(w)}" height="${n(h)}">${bg}${shapes.map((s) => shapeSvg(s, layout, images)).join('')}</svg>\n`;
 }

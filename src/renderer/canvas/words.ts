@@ -7,8 +7,8 @@ import { boxFromRect, heightForWords, LABEL_WIDTH, LINE_HEIGHT, wordsBox } from 
 import { isLineKind, type ShapePatch, type ShapeProps } from '../board/shape';
 import { measureTextHeight, noteHeight, STICKY_PADDING } from './shape-node';
 
-/** Pen strokes are the one kind without words. */
-export const takesWords = (s: Pick<ShapeProps, 'kind'>): boolean => s.kind !== 'pen';
+/** Pen strokes and images are the kinds without words. */
+export const takesWords = (s: Pick<ShapeProps, 'kind'>): boolean => s.kind !== 'pen' && s.kind !== 'image';
 
 export interface WordsFrame {
   /** World position and size of the words, before the shape's rotation. */

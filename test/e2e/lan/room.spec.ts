@@ -81,6 +81,8 @@ test.describe(`a room on a LAN of separate hosts${unavailable ? `: skipped, ${un
 
   async function cyJoins(code: string): Promise<BoardDriver> {
     await cy.joinByCode(code);
+    // The code is found on the LAN (the message clears), or the failure says why in the person's words.
+    await expect(cy.page.getByTestId('join-error')).toHaveText('', { timeout: 10_000 });
     const board = new BoardDriver(cy.page);
     await board.connected();
     return board;

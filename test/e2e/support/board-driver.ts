@@ -4,7 +4,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 
-type Debug = { boardHash(): string; inkBlocks(block?: number): number[] };
+type Debug = { boardHash(): string; inkBlocks(block?: number): number[]; colorAt(x: number, y: number): number[] };
 type Win = { lanvasDebug: Debug; lanvasSession: { unacknowledged: number; vm: { seq: number }; model: { order: string[]; shapes: Map<string, { kind: string; text: string }> }; view: { editor: Record<string, unknown> } } };
 
 export interface ShapeSummary {
@@ -19,6 +19,7 @@ export interface ShapeSummary {
   group: string;
   locked: boolean;
   text: string;
+  asset: string;
 }
 
 export class BoardDriver {
@@ -77,8 +78,16 @@ export class BoardDriver {
       const { model } = (window as unknown as { lanvasSession: { model: { order: string[]; shapes: Map<string, ShapeSummary> } } }).lanvasSession;
       return model.order.map((id) => {
         const s = model.shapes.get(id)!;
-        return { id, kind: s.kind, x: Math.round(s.x), y: Math.round(s.y), w: Math.round(s.w), h: Math.round(s.h), startBind: s.startBind, endBind: s.endBind, group: s.group, locked: s.locked, text: s.text };
+        return { id, kind: s.kind, x: Math.round(s.x), y: Math.round(s.y), w: Math.round(s.w), h: Math.round(s.h), startBind: s.startBind, endBind: s.endBind, group: s.group, locked: s.locked, text: s.text, asset: s.asset };
       });
+    });
+  }
+
+  /** The images the board holds: hash, type and size. */
+  images(): Promise<{ hash: string; type: string; width: number; height: number; bytes: number }[]> {
+    return this.page.evaluate(() => {
+      const { model } = (window as unknown as { lanvasSession: { model: { images: Map<string, { type: string; width: number; height: number; bytes: Uint8Array }> } } }).lanvasSession;
+      return [...model.images].map(([hash, a]) => ({ hash, type: a.type, width: a.width, height: a.height, bytes: a.bytes.length }));
     });
   }
 
@@ -142,6 +151,12 @@ export class BoardDriver {
 
   async zoomToFit(): Promise<void> {
     await this.tool('Shift+Digit1');
+  }
+
+  /** The colour the board shows at a point of the page, as [r, g, b, a]. */
+  async colorAt(x: number, y: number): Promise<number[]> {
+    const canvas = (await this.page.getByTestId('canvas').boundingBox())!;
+    return this.page.evaluate(([cx, cy]) => (window as unknown as Win).lanvasDebug.colorAt(cx!, cy!), [x - canvas.x, y - canvas.y]);
   }
 
   inkBlocks(): Promise<number[]> {
