@@ -3,7 +3,7 @@
  * on a bridge), each with its own Debian Chromium, every address off loopback. Ada hosts from her app
  * (its back end and window on 10.77.0.1); Bo opens the host's link in a plain browser, which over
  * `http://10.77.0.1` is not a secure context; Cy joins from his own app by code (LAN discovery);
- * Di comes late by link. Then Bo's link is cut for 20 s while everyone draws.
+ * Bo pastes a photo; Di comes late by link and gets it. Then Bo's link is cut for 20 s while everyone draws.
  *
  * The tests run in order and share the people: each step is a room going on.
  */
@@ -13,6 +13,7 @@ import { startAppProcess, type AppProcess } from '../../support/host-process';
 import { VirtualLan, virtualLanUnavailable, type LanHost } from '../../lan/virtual-lan';
 import { AppDriver } from '../support/app-driver';
 import { BoardDriver, expectSameDrawing } from '../support/board-driver';
+import { encoded, paste } from '../support/image-files';
 import { browserOn, personPage } from '../support/lan';
 
 const unavailable = virtualLanUnavailable();
@@ -157,12 +158,15 @@ test.describe(`a room on a LAN of separate hosts${unavailable ? `: skipped, ${un
     await allAgree([adaBoard, boBoard, cyBoard]);
   });
 
-  test('three people, and a late joiner after a snapshot and 200 more events', async () => {
+  test('three people, and a late joiner after a snapshot and 200 more events, an image among them', async () => {
     await boBoard.tool('p');
     await boBoard.scribble(Array.from({ length: 15 }, (_, i) => [500 + i * 12, 450 + (i % 3) * 12] as [number, number]));
     await cyBoard.tool('o');
     await cyBoard.drag([700, 200], [850, 320]);
-    await expect.poll(() => adaBoard.shapeCount()).toBe(3);
+    // Bo pastes a photo from his plain browser (no Web Crypto there: the image's hash is the project's own).
+    await paste(boBoard.page, [await encoded(boBoard.page, 'photo.jpg', 'image/jpeg', 320, 240, '#f08c00')]);
+    await expect.poll(() => adaBoard.shapeCount()).toBe(4);
+    expect(await adaBoard.images()).toEqual(await boBoard.images());
     for (let round = 0; latestStored() < 0 || (await adaBoard.seq()) - latestStored() < 200; round++) {
       expect(round).toBeLessThan(40);
       await adaBoard.nudge(20);
@@ -170,6 +174,7 @@ test.describe(`a room on a LAN of separate hosts${unavailable ? `: skipped, ${un
     expect((await adaBoard.seq()) - latestStored()).toBeLessThan(250); // no round since: Di replays them all
     diBoard = await browserJoin(hosts[3]!, webLink, 'Di', '#9c36b5');
     expect(await diBoard.kinds()).toEqual(await adaBoard.kinds());
+    expect(await diBoard.images()).toEqual(await adaBoard.images());
     await allAgree([adaBoard, boBoard, cyBoard, diBoard]);
     await expect(names(diBoard.page)).toHaveCount(4);
     await expectSameDrawing(adaBoard, diBoard);
@@ -198,7 +203,7 @@ test.describe(`a room on a LAN of separate hosts${unavailable ? `: skipped, ${un
     await boBoard.connected();
     await expect.poll(() => boBoard.unacknowledged(), { timeout: 15_000 }).toBe(0);
     const boards = [adaBoard, boBoard, cyBoard, diBoard];
-    for (const board of boards) await expect.poll(() => board.shapeCount(), { timeout: 15_000 }).toBe(7);
+    for (const board of boards) await expect.poll(() => board.shapeCount(), { timeout: 15_000 }).toBe(8);
     await allAgree(boards);
     await expect(names(adaBoard.page)).toHaveCount(4);
     for (const board of boards.slice(1)) await expectSameDrawing(adaBoard, board);

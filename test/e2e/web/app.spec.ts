@@ -13,6 +13,7 @@ import { startAppProcess, type AppProcess } from '../../support/host-process';
 import jsQR from 'jsqr';
 import { AppDriver } from '../support/app-driver';
 import { BoardDriver, compareInk, expectSameDrawing } from '../support/board-driver';
+import { encoded, paste } from '../support/image-files';
 
 const DISCOVERY_PORT = 45000 + (process.pid % 1000);
 let apps: AppProcess[] = [];
@@ -123,6 +124,9 @@ test('a board is exported to a .lanvas file and imported back; a damaged file is
   const { driver, page } = await launch(browser);
   const board = await driver.createBoard();
   await drawThree(board);
+  await paste(page, [await encoded(page, 'photo.webp', 'image/webp', 64, 48, '#1971c2')]);
+  await expect.poll(() => board.shapeCount()).toBe(4);
+  const images = await board.images();
   await driver.goHome();
   await driver.rename('Untitled board', 'Export me');
   const downloading = page.waitForEvent('download');
@@ -151,7 +155,8 @@ test('a board is exported to a .lanvas file and imported back; a damaged file is
   const imported = new BoardDriver(page);
   await imported.connected();
   expect(await imported.texts()).toEqual(['kept on disk']);
-  expect(await imported.shapeCount()).toBe(3);
+  expect(await imported.kinds()).toEqual(['rect', 'pen', 'sticky', 'image']);
+  expect(await imported.images()).toEqual(images); // the image travels inside the file
 });
 
 test('a shared board is joined by code from another app and by link from a browser; wrong codes and ended shares say so', async ({ browser }, testInfo) => {
