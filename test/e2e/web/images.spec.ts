@@ -106,7 +106,21 @@ test('images picked, pasted and dropped are drawn where they were put, held once
   await expectSameDrawing(ada, bo);
   await expect.poll(() => shows(bo, 0, RED)).toBe(true);
 
-  // The SVG export carries each image whole.
+  // The PNG export draws them (sampled where the red one is), and the SVG export carries each image whole.
+  const shapes = await ada.shapes();
+  const [left, top] = [Math.min(...shapes.map((s) => s.x)), Math.min(...shapes.map((s) => s.y))];
+  const at = [shapes[0]!.x + shapes[0]!.w / 4 - left + 16, shapes[0]!.y + shapes[0]!.h / 4 - top + 16];
+  const pngPixel = await page.evaluate(async ([url, x, y]) => {
+    const img = new Image();
+    img.src = String(url);
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [img.width, img.height];
+    canvas.getContext('2d')!.drawImage(img, 0, 0);
+    return [...canvas.getContext('2d')!.getImageData(Number(x), Number(y), 1, 1).data];
+  }, [await ada.editor<string>('exportPng(false, 1)'), ...at]);
+  expect(pngPixel).toEqual([...RED, 255]);
+
   const exported = await ada.editor<string>('exportSvg(false)');
   expect(exported).toContain(`href="data:image/png;base64,${png.bytes.toString('base64')}"`);
   expect(exported).toContain(`href="data:image/svg+xml;base64,${svg.bytes.toString('base64')}"`);
