@@ -35,6 +35,7 @@ const LABELS: Record<Command, string> = {
   zoomOut: 'Zoom out',
   zoomToFit: 'Zoom to fit',
   zoomReset: 'Zoom to 100 %',
+  grid: 'Show or hide the grid (moves and new shapes snap to it)',
   help: 'This list',
 };
 

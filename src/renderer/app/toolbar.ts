@@ -27,6 +27,7 @@ const ICONS: Record<string, string> = {
   redo: 'M15 14l5-5-5-5m5 5H10a6 6 0 000 12h3',
   delete: 'M5 7h14M10 7V4h4v3m-7 0l1 13h8l1-13',
   image: 'M4 5h16v14H4zM4 16l5-5 4 4 2-2 5 5M15 9.5a1.5 1.5 0 100-.01',
+  grid: 'M4 4h16v16H4zM4 9.3h16M4 14.7h16M9.3 4v16M14.7 4v16',
 };
 
 function icon(name: string): SVGSVGElement {
@@ -85,6 +86,7 @@ export class Toolbar {
   private lockButton: HTMLButtonElement;
   /** Everything that changes the board, disabled once it is read-only. */
   private editing: HTMLButtonElement[] = [];
+  private readonly gridButton: HTMLButtonElement;
 
   constructor(
     roots: { top: HTMLElement; side: HTMLElement },
@@ -179,7 +181,8 @@ export class Toolbar {
     this.editing = [insertImage, ...edit.querySelectorAll('button'), ...roots.side.querySelectorAll('button')];
     const view = group('View');
     this.zoomLabel = button('100%', `Zoom to fit${shortcutFor('zoomToFit', isMac)}`, 'zoom', () => editor.run('zoomToFit'));
-    view.append(button('−', 'Zoom out', 'zoom-out', () => editor.run('zoomOut')), this.zoomLabel, button('+', 'Zoom in', 'zoom-in', () => editor.run('zoomIn')));
+    this.gridButton = button(icon('grid'), `Grid: moves and new shapes snap to it (Alt: not at all)${shortcutFor('grid', isMac)}`, 'grid', () => editor.run('grid'));
+    view.append(button('−', 'Zoom out', 'zoom-out', () => editor.run('zoomOut')), this.zoomLabel, button('+', 'Zoom in', 'zoom-in', () => editor.run('zoomIn')), this.gridButton);
     const exporting = group('Export');
     const onlySelection = () => editor.selection.ids.size > 0;
     exporting.append(
@@ -206,6 +209,7 @@ export class Toolbar {
       b.disabled = !editor.editable && name !== 'select' && name !== 'hand';
     }
     this.lockButton.setAttribute('aria-pressed', String(editor.toolLocked));
+    this.gridButton.setAttribute('aria-pressed', String(editor.canvas.grid.spacing > 0));
     this.lockButton.disabled = !editor.editable;
     for (const b of this.editing) b.disabled = !editor.editable;
     const shown = shownStyle(editor.style, editor.selectedShapes());

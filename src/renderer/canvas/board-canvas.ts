@@ -1,20 +1,27 @@
 /**
- * The drawing surface: a Konva stage with three layers.
+ * The drawing surface: a Konva stage with four layers.
+ *   grid     the optional grid, under everything (grid-layer.ts)
  *   content  every shape, in the model's z-order, culled to the viewport
  *   active   what is being drawn or dragged right now, locally or by others
- *   overlay  selection outlines, the transformer, the marquee, remote cursors
+ *   overlay  selection outlines, the transformer, the marquee, snap guides, remote cursors
  * It draws every shape the model already holds when it starts (the model may come from a snapshot),
  * then applies each change incrementally.
  */
 import type { BoardModel, ShapesChanged } from '../board/board-model';
-import { boxContains, expand, hitTest, intersects, shapeBounds, type Box } from '../board/geometry';
+import { boxContains, expand, hitTest, intersects, shapeBounds, union, type Box } from '../board/geometry';
 import { isBoxKind, type ShapeProps } from '../board/shape';
 import type { ShapeModel } from '../board/shape-model';
 import { visibleBox, type Camera } from './camera';
 import { Konva, type KonvaNode } from './konva';
+import { GridLayer } from './grid-layer';
 import { ImageCache } from './image-cache';
 import { createShapeNode } from './shape-node';
+import { SNAP_REACH_PX, snapBox, type Snap } from './snap';
+import { SnapGuides } from './snap-guides';
 import { SpatialIndex } from './spatial-index';
+
+/** More shapes in view than this, and a move snaps only to those near it. */
+const MAX_SNAP_TARGETS = 2000;
 
 export class BoardCanvas {
   readonly stage: InstanceType<typeof Konva.Stage>;
@@ -22,6 +29,8 @@ export class BoardCanvas {
   readonly active = new Konva.Layer({ listening: false });
   readonly overlay = new Konva.Layer();
   readonly index = new SpatialIndex();
+  readonly grid = new GridLayer(() => ({ camera: this.camera, ...this.size }));
+  readonly guides = new SnapGuides();
   private nodes = new Map<string, KonvaNode>();
   private visible = new Set<string>();
   /** Decoded once each; a shape drawn before its image decoded is drawn again when it has. */
@@ -38,7 +47,8 @@ export class BoardCanvas {
   ) {
     this.stage = new Konva.Stage({ container, width: container.clientWidth, height: container.clientHeight });
     this.images = new ImageCache(model.images, (hash) => this.imageDecoded(hash));
-    this.stage.add(this.content, this.active, this.overlay);
+    this.stage.add(this.grid.layer, this.content, this.active, this.overlay);
+    this.overlay.add(this.guides.group);
     this.renderAll();
   }
 
@@ -106,6 +116,7 @@ export class BoardCanvas {
 
   resize(): void {
     this.stage.size({ width: this.container.clientWidth, height: this.container.clientHeight });
+    this.grid.redraw();
     this.cull();
   }
 
@@ -113,6 +124,7 @@ export class BoardCanvas {
     this.camera = camera;
     this.stage.scale({ x: camera.zoom, y: camera.zoom });
     this.stage.position({ x: -camera.x * camera.zoom, y: -camera.y * camera.zoom });
+    this.grid.redraw();
     this.cull();
     this.onCamera(camera);
   }
@@ -177,6 +189,21 @@ export class BoardCanvas {
     node.zIndex(z);
     this.nodes.set(id, node);
     this.content.batchDraw();
+  }
+
+  /**
+   * How a move of `ids` by (dx, dy) snaps into line with the shapes in view, or onto a grid of `grid`
+   * units: the nudge to add, and the guides to show. (Zoomed out over a crowded board, only the shapes
+   * near the selection count: lining up with one too small to see helps nobody.)
+   */
+  snapMove(ids: ReadonlySet<string>, dx: number, dy: number, grid: number): Snap {
+    const own = union([...ids].map((id) => this.index.boxOf(id)!).filter(Boolean));
+    if (own === null) return { dx: 0, dy: 0, guides: [] };
+    const moving = { minX: own.minX + dx, minY: own.minY + dy, maxX: own.maxX + dx, maxY: own.maxY + dy };
+    let near = this.index.query(this.viewBox());
+    if (near.size > MAX_SNAP_TARGETS) near = this.index.query(expand(moving, 100 / this.camera.zoom));
+    const others = [...near].filter((id) => !ids.has(id)).map((id) => this.index.boxOf(id)!);
+    return snapBox(moving, others, SNAP_REACH_PX / this.camera.zoom, grid);
   }
 
   /** A node for `props`, its image (if it shows one) taken from this board's. */

@@ -11,6 +11,7 @@ import { BoardCanvas } from './board-canvas';
 import { clampZoom, fitBox, screenToWorld, visibleBox, zoomAt, type Camera } from './camera';
 import { cloneShapes, decodeClipboard, encodeClipboard } from './clipboard';
 import { imageParts } from '../board/image-assets';
+import { GRID_SIZE } from './grid-layer';
 import { placeImages, readImage, type ImageFile, type PlacedImage } from './image-insert';
 import { InputController } from './input';
 import { Rect, type KonvaNode } from './konva';
@@ -108,6 +109,7 @@ export class Editor {
       setTool: (tool) => this.setTool(tool),
       shapeDone: (ids) => this.shapeDone(ids),
       editable: () => this.editable,
+      grid: () => this.canvas.grid.spacing,
     };
     const select = new SelectTool(ctx);
     this.tools = {
@@ -369,6 +371,9 @@ export class Editor {
         return this.zoomToFit();
       case 'toolLock':
         return this.setToolLocked(!this.toolLocked);
+      case 'grid':
+        this.canvas.grid.spacing = this.canvas.grid.spacing > 0 ? 0 : GRID_SIZE;
+        return this.onChange();
       case 'insertImage':
         return this.editable ? this.onInsertImage() : undefined;
       default:
@@ -462,6 +467,7 @@ export class Editor {
     const keep = new Set(ids);
     const { stage, content } = this.canvas;
     const saved = { camera: this.canvas.camera, overlay: this.canvas.overlay.visible(), active: this.canvas.active.visible() };
+    this.canvas.grid.layer.visible(false); // a help for placing, not part of the board
     this.canvas.overlay.visible(false);
     this.canvas.active.visible(false);
     this.canvas.showAll();
@@ -475,6 +481,7 @@ export class Editor {
     background.destroy();
     this.canvas.overlay.visible(saved.overlay);
     this.canvas.active.visible(saved.active);
+    this.canvas.grid.layer.visible(this.canvas.grid.spacing > 0);
     for (const id of this.model.order) if (!keep.has(id)) this.canvas.node(id)?.visible(true);
     this.canvas.setCamera(saved.camera); // culls again
     this.selection.render();

@@ -85,7 +85,7 @@ export class InputController {
   private info(e: PointerEvent): PointerInfo {
     const [wx, wy] = this.world(e);
     const pressure = e.pointerType === 'pen' ? e.pressure : 0.5;
-    return { wx, wy, pressure, pointerType: e.pointerType, shift: e.shiftKey };
+    return { wx, wy, pressure, pointerType: e.pointerType, shift: e.shiftKey, alt: e.altKey };
   }
 
   private down(e: PointerEvent): void {

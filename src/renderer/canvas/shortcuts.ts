@@ -8,7 +8,7 @@ export type Command =
   | 'tool.select' | 'tool.hand' | 'tool.pen' | 'tool.line' | 'tool.arrow' | 'tool.rect' | 'tool.ellipse' | 'tool.text' | 'tool.sticky' | 'tool.eraser'
   | 'toolLock' | 'insertImage' | 'undo' | 'redo' | 'delete' | 'duplicate' | 'selectAll' | 'escape'
   | 'bringForward' | 'sendBackward' | 'bringToFront' | 'sendToBack' | 'lock' | 'group' | 'ungroup'
-  | 'zoomIn' | 'zoomOut' | 'zoomToFit' | 'zoomReset'
+  | 'zoomIn' | 'zoomOut' | 'zoomToFit' | 'zoomReset' | 'grid'
   | 'help';
 
 /** `mod` is Ctrl, or Cmd on a Mac. */
@@ -45,6 +45,7 @@ export const SHORTCUTS: readonly (readonly [combo: string, command: Command])[] 
   ['mod+-', 'zoomOut'],
   ['shift+1', 'zoomToFit'],
   ['mod+0', 'zoomReset'],
+  ["mod+'", 'grid'],
   // "?" is Shift+/ on most layouts and its own key on some.
   ['shift+?', 'help'],
   ['?', 'help'],

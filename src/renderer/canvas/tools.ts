@@ -12,6 +12,7 @@ import type { BoardCanvas } from './board-canvas';
 import { BIND_REACH, BoundLines, releasedBinds } from './bound-lines';
 import { Line, Rect, type KonvaNode } from './konva';
 import { penOutline } from './pen-outline';
+import { onGrid } from './snap';
 import type { Selection } from './selection';
 import { createShapeNode, measureTextHeight } from './shape-node';
 import type { Style } from './style';
@@ -25,6 +26,8 @@ export interface PointerInfo {
   pressure: number;
   pointerType: string;
   shift: boolean;
+  /** Held: a move or a new shape goes exactly where the pointer does, unsnapped. */
+  alt: boolean;
 }
 
 /** What tools may use. */
@@ -48,6 +51,14 @@ export interface ToolContext {
   shapeDone(ids: string[]): void;
   /** False on a read-only board: shapes are selected, not moved. */
   editable(): boolean;
+  /** The grid's spacing in world units (0: no grid): moves and new shapes snap to it. */
+  grid(): number;
+}
+
+/** A point on the grid when it is on (and Alt is not held), else where the pointer is. */
+function gridPoint(ctx: ToolContext, p: PointerInfo): [number, number] {
+  const grid = ctx.grid();
+  return grid > 0 && !p.alt ? [onGrid(p.wx, grid), onGrid(p.wy, grid)] : [p.wx, p.wy];
 }
 
 export interface Tool {
@@ -61,7 +72,8 @@ export interface Tool {
 /** Select, move, marquee. */
 export class SelectTool implements Tool {
   readonly cursor = 'default';
-  private drag: { x: number; y: number; origins: Map<string, [number, number]>; moved: boolean; lines: BoundLines } | null = null;
+  /** A move under way: from where, what, and how far it has gone (snapped) so far. */
+  private drag: { x: number; y: number; origins: Map<string, [number, number]>; moved: boolean; lines: BoundLines; dx: number; dy: number } | null = null;
   private marquee: { x: number; y: number; rect: InstanceType<typeof Rect>; add: boolean } | null = null;
 
   constructor(private readonly ctx: ToolContext) {}
@@ -78,7 +90,7 @@ export class SelectTool implements Tool {
         const node = canvas.node(id);
         if (node && !this.ctx.model.shapes.get(id)?.locked) origins.set(id, [node.x(), node.y()]);
       }
-      this.drag = { x: p.wx, y: p.wy, origins, moved: false, lines: new BoundLines(canvas, this.ctx.model, new Set(origins.keys())) };
+      this.drag = { x: p.wx, y: p.wy, origins, moved: false, lines: new BoundLines(canvas, this.ctx.model, new Set(origins.keys())), dx: 0, dy: 0 };
       return;
     }
     if (!p.shift) selection.clear();
@@ -90,10 +102,16 @@ export class SelectTool implements Tool {
   move(p: PointerInfo): void {
     const { canvas } = this.ctx;
     if (this.drag) {
-      const dx = p.wx - this.drag.x;
-      const dy = p.wy - this.drag.y;
+      let dx = p.wx - this.drag.x;
+      let dy = p.wy - this.drag.y;
       if (!this.drag.moved && Math.hypot(dx, dy) * canvas.camera.zoom < 3) return;
       this.drag.moved = true;
+      // Into line with the shapes around (and onto the grid), unless Alt is held.
+      const snap = p.alt ? null : canvas.snapMove(new Set(this.drag.origins.keys()), dx, dy, this.ctx.grid());
+      dx += snap?.dx ?? 0;
+      dy += snap?.dy ?? 0;
+      canvas.guides.show(snap?.guides ?? [], canvas.camera.zoom);
+      [this.drag.dx, this.drag.dy] = [dx, dy];
       for (const [id, [x, y]] of this.drag.origins) canvas.node(id)?.position({ x: x + dx, y: y + dy });
       this.drag.lines.follow((id) => {
         const shape = this.ctx.model.shapes.get(id);
@@ -111,8 +129,7 @@ export class SelectTool implements Tool {
   up(p: PointerInfo): void {
     const { canvas, model, actions, selection } = this.ctx;
     if (this.drag?.moved) {
-      const dx = p.wx - this.drag.x;
-      const dy = p.wy - this.drag.y;
+      const { dx, dy } = this.drag; // where it was last shown, snapped
       const moving = new Set(this.drag.origins.keys());
       actions.update(
         [...moving].map((id) => {
@@ -136,6 +153,7 @@ export class SelectTool implements Tool {
     this.marquee?.rect.destroy();
     this.marquee = null;
     this.drag = null;
+    this.ctx.canvas.guides.clear();
     this.ctx.canvas.stage.batchDraw();
   }
 }
@@ -225,8 +243,9 @@ export class DragShapeTool implements Tool {
 
   private recordTo(p: PointerInfo): ShapeRecord {
     const { x, y, id } = this.start!;
-    let w = p.wx - x;
-    let h = p.wy - y;
+    const [px, py] = gridPoint(this.ctx, p);
+    let w = px - x;
+    let h = py - y;
     if (p.shift) {
       if (this.kind === 'line' || this.kind === 'arrow') {
         const angle = Math.round(Math.atan2(h, w) / (Math.PI / 4)) * (Math.PI / 4);
@@ -250,7 +269,8 @@ export class DragShapeTool implements Tool {
 
   down(p: PointerInfo): void {
     const bind = this.kind === 'line' || this.kind === 'arrow' ? this.ctx.canvas.bindTarget(p.wx, p.wy, BIND_REACH) : '';
-    this.start = { x: p.wx, y: p.wy, id: this.ctx.actions.newId(), bind };
+    const [x, y] = gridPoint(this.ctx, p);
+    this.start = { x, y, id: this.ctx.actions.newId(), bind };
   }
 
   move(p: PointerInfo): void {

@@ -841,3 +841,45 @@ test('on a phone (390x844, touch): the tools fit along the bottom, the style pan
   await expect.poll(zoom).toBeGreaterThan(before * 2);
   await context.close();
 });
+
+test('a moved shape snaps into line with another, showing a guide (Alt moves it freely); with the grid on, moves and new shapes land on it', async ({ page }) => {
+  const board = await open(page);
+  await board.tool('r');
+  await board.drag([300, 300], [400, 400]);
+  await board.tool('r');
+  await board.drag([600, 500], [700, 560]);
+  await expect.poll(() => board.shapeCount()).toBe(2);
+  const [a, b] = await board.shapes();
+  const dy = a!.y + 3 - b!.y; // to 3 pixels below the other's top
+
+  // Pressed on its top edge (clear of the handles), dragged: it snaps up to the other's top, with a guide along it.
+  await page.mouse.move(620, 500);
+  await page.mouse.down();
+  await page.mouse.move(620 + 20, 500 + dy, { steps: 8 });
+  expect(await board.editor<number>('canvas.guides.group.children.length')).toBe(1);
+  await page.mouse.up();
+  await expect.poll(async () => (await board.shapes())[1]!.y).toBe(a!.y);
+  expect(await board.editor<number>('canvas.guides.group.children.length')).toBe(0); // gone when let go
+
+  // With Alt held it goes exactly where it is taken.
+  await board.drag([640, 500 + dy], [640, 500 + dy + 2 + 3]); // press on the edge where it now is
+  await expect.poll(async () => (await board.shapes())[1]!.y).toBe(a!.y); // within reach: snapped back
+  await page.keyboard.down('Alt');
+  await board.drag([640, 500 + dy], [640, 500 + dy + 3]);
+  await page.keyboard.up('Alt');
+  await expect.poll(async () => (await board.shapes())[1]!.y).toBe(a!.y + 3);
+
+  // The grid: drawn under the board (not in exports), and a new rectangle's corners land on it.
+  const png = await board.editor<string>('exportPng(false, 1)');
+  await page.keyboard.press("Control+'");
+  await expect(page.getByTestId('grid')).toHaveAttribute('aria-pressed', 'true');
+  expect(await board.editor<number>('canvas.grid.spacing')).toBe(20);
+  expect(await board.editor<string>('exportPng(false, 1)')).toBe(png);
+  await board.tool('r');
+  await board.drag([813, 207], [887, 301]);
+  await expect.poll(() => board.shapeCount()).toBe(3);
+  const drawn = (await board.shapes())[2]!;
+  expect([drawn.x, drawn.y, drawn.w, drawn.h].map((v) => Math.abs(v % 20))).toEqual([0, 0, 0, 0]);
+  await page.getByTestId('grid').click();
+  expect(await board.editor<number>('canvas.grid.spacing')).toBe(0);
+});
