@@ -1,8 +1,8 @@
 /**
  * The `.lanvas` file: one board in one file, to export and import. "LANVAS\0\1", a u32 (little-endian)
- * CRC-32 of the body, then a msgpack body { format, name, created, lastChange, snapshot, events } holding
- * the newest snapshot and every event after it: exactly what a joiner is sent, so the file restores the
- * board as it was. Writing lives here, so a browser page can keep a copy too; reading, which checks
+ * CRC-32 of the body, then a msgpack body { format, name, created, lastChange, snapshot, events, thumbnail }
+ * holding the newest snapshot and every event after it: exactly what a joiner is sent, so the file restores
+ * the board as it was; and its library picture (a small PNG, optional), so an imported board shows it at once. Writing lives here, so a browser page can keep a copy too; reading, which checks
  * everything, is the host's (src/main/library/board-file.ts).
  */
 import { Packr } from 'msgpackr';
@@ -27,6 +27,8 @@ export interface BoardFile {
   lastChange: number;
   snapshot: BoardFileSnapshot | null;
   events: StampedEvent[];
+  /** The board's picture in the library, a PNG (files written before it existed have none). */
+  thumbnail?: Uint8Array;
 }
 
 /**

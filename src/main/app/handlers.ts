@@ -7,7 +7,7 @@ import type { IpcChannel, IpcResult, JoinLink } from '../../shared/ipc-contract'
 import { isHostPort } from '../../shared/join-link';
 import { check, isBytes, isObj, isStr, type Obj } from '../../shared/validate';
 import { MAX_BOARD_FILE_BYTES } from '../../shared/board-file';
-import { MAX_THUMBNAIL_BYTES } from '../library/board-library';
+import { MAX_THUMBNAIL_BYTES } from '../library/board-file';
 import type { AppCore } from './app-core';
 
 export type Handlers = { [C in IpcChannel]: (arg: unknown) => IpcResult<C> | Promise<IpcResult<C>> };

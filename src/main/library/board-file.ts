@@ -7,12 +7,22 @@ import { crc32 } from 'node:zlib';
 import { bytesEqual } from '../../shared/bytes';
 import { BOARD_FILE_FORMAT, BOARD_FILE_HEADER, BOARD_FILE_MAGIC, boardFilePackr, MAX_BOARD_FILE_BYTES, type BoardFile } from '../../shared/board-file';
 import { isStampedEvent } from '../../shared/frames';
+import { checkImage } from '../../shared/image-info';
 import { LIMITS } from '../../shared/protocol';
 import { isInt, isObj, isStr } from '../../shared/validate';
 import { inflateDigest } from '../store/inflate-digest';
 import { isStoredSnapshot } from '../store/snapshot-file';
 
 export class BoardFileError extends Error {}
+
+/** Thumbnails are small PNGs; anything bigger is not one of ours. */
+export const MAX_THUMBNAIL_BYTES = 512 * 1024;
+
+export function isThumbnail(png: unknown): png is Uint8Array {
+  if (!(png instanceof Uint8Array) || png.length > MAX_THUMBNAIL_BYTES) return false;
+  const info = checkImage(png);
+  return !('error' in info) && info.type === 'image/png';
+}
 
 export async function decodeBoardFile(bytes: Uint8Array): Promise<BoardFile> {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -45,5 +55,6 @@ export async function decodeBoardFile(bytes: Uint8Array): Promise<BoardFile> {
   for (const e of events) {
     if (e[0] !== expected++) throw new BoardFileError('the file is damaged (its events have a gap)');
   }
-  return { name: v.name, created: v.created, lastChange: v.lastChange, snapshot, events };
+  // A picture that is not a small PNG is left out: the board is still the board.
+  return { name: v.name, created: v.created, lastChange: v.lastChange, snapshot, events, ...(isThumbnail(v.thumbnail) && { thumbnail: v.thumbnail }) };
 }

@@ -3,12 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startHost, until } from '../../../test/support/host';
 import { joinSession } from '../../../test/support/join';
+import { testPng } from '../../../test/support/images';
 import { Board } from '../../../test/support/test-model';
 import { BoardStore } from '../store/board-store';
+import { encodeBoardFile } from '../../shared/board-file';
 import { BoardFileError, decodeBoardFile } from './board-file';
 import { BoardLibrary, LibraryError } from './board-library';
 
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const PNG = testPng(100);
 
 /** A library whose board `id` holds `items` events and a snapshot, written through a real session. */
 async function libraryWithBoard(items: number) {
@@ -59,6 +61,7 @@ describe('the board library', () => {
     const { id } = library.create('Pictures');
     expect(() => library.saveThumbnail(id, new Uint8Array([1, 2, 3]))).toThrow(LibraryError);
     expect(() => library.saveThumbnail(id, 'png')).toThrow(LibraryError);
+    expect(() => library.saveThumbnail(id, PNG.subarray(0, 12))).toThrow(LibraryError); // a signature is not a picture
     library.saveThumbnail(id, PNG);
     expect(library.get(id).thumbnail).toMatch(/^data:image\/png;base64,/);
     await host.reflector.close();
@@ -72,8 +75,10 @@ describe('the board library', () => {
     expect(fileName).toBe('Quarterly plan.lanvas');
     const file = await decodeBoardFile(bytes);
     expect(file.snapshot).not.toBeNull();
+    expect(file.thumbnail).toBeUndefined(); // never drawn, so no picture
     const imported = await library.importFile(bytes);
     expect(imported.name).toBe('Quarterly plan');
+    expect(imported.thumbnail).toBeNull();
     session.leave();
 
     // Each of the three reopens with all 40 items.
@@ -82,6 +87,22 @@ describe('the board library', () => {
       expect(replica.model.items.size).toBe(40);
       replica.leave();
     }
+    await host.reflector.close();
+  });
+
+  it("carries the board's picture in the file, so the imported board shows it before it is opened; a file's bad picture is left out", async () => {
+    const { host, library, id, session } = await libraryWithBoard(5);
+    library.saveThumbnail(id, PNG);
+    const { bytes } = await library.exportFile(id);
+    session.leave();
+    expect(new Uint8Array((await decodeBoardFile(bytes)).thumbnail!)).toEqual(PNG);
+    const imported = await library.importFile(bytes);
+    expect(imported.thumbnail).toBe(library.get(id).thumbnail);
+    const file = await decodeBoardFile(bytes);
+    const forged = encodeBoardFile({ ...file, thumbnail: new TextEncoder().encode('<svg onload="x()"/>') });
+    const second = await library.importFile(forged);
+    expect(second.thumbnail).toBeNull();
+    expect((await joinSession(host.url, second.id, 'Bo', Board)).model.items.size).toBe(5);
     await host.reflector.close();
   });
 

@@ -17,12 +17,9 @@ import { boardDir, seqName } from '../store/paths';
 import { encodeSnapshotFile } from '../store/snapshot-file';
 import { encodeEvent } from '../../shared/frames';
 import { boardFileName, encodeBoardFile } from '../../shared/board-file';
-import { BoardFileError, decodeBoardFile } from './board-file';
+import { BoardFileError, decodeBoardFile, isThumbnail } from './board-file';
 
 
-/** Thumbnails are small PNGs; anything bigger is not one of ours. */
-export const MAX_THUMBNAIL_BYTES = 512 * 1024;
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const TRASH_DAYS = 30;
 
 export class LibraryError extends Error {}
@@ -180,9 +177,7 @@ export class BoardLibrary {
 
   /** Stores the renderer's thumbnail, if it is a small PNG. */
   saveThumbnail(id: string, png: unknown): void {
-    if (!(png instanceof Uint8Array) || png.length > MAX_THUMBNAIL_BYTES || !Buffer.from(png.subarray(0, 8)).equals(PNG_SIGNATURE)) {
-      throw new LibraryError('a thumbnail is a PNG of at most 512 KiB');
-    }
+    if (!isThumbnail(png)) throw new LibraryError('a thumbnail is a PNG of at most 512 KiB');
     writeFileAtomic(path.join(this.dir(id), 'thumbnail.png'), png);
   }
 
@@ -195,7 +190,9 @@ export class BoardLibrary {
     try {
       await board.flush();
       const { name, created, lastChange } = board.meta;
-      const bytes = encodeBoardFile({ name, created, lastChange, snapshot: board.snapshot, events: board.eventsAfterSnapshot() });
+      const picture = path.join(this.dir(id), 'thumbnail.png');
+      const thumbnail = fs.existsSync(picture) ? new Uint8Array(fs.readFileSync(picture)) : undefined;
+      const bytes = encodeBoardFile({ name, created, lastChange, snapshot: board.snapshot, events: board.eventsAfterSnapshot(), ...(thumbnail && { thumbnail }) });
       const fileName = boardFileName(name);
       return { fileName, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
     } finally {
@@ -216,6 +213,7 @@ export class BoardLibrary {
       const first = (file.snapshot?.seq ?? 0) + 1;
       writeFileAtomic(path.join(staging, 'log', seqName(first, '.log')), encodeRecords(file.events.map(encodeEvent)));
       const last = file.events.at(-1)?.[0] ?? file.snapshot?.seq ?? 0;
+      if (file.thumbnail) writeFileAtomic(path.join(staging, 'thumbnail.png'), file.thumbnail);
       writeMeta(staging, { id, name: cleanBoardName(file.name), created: file.created, lastChange: file.lastChange, events: last, snapshotSeq: file.snapshot?.seq ?? 0 });
       fs.renameSync(staging, boardDir(this.store.dataDir, id));
     } catch (error) {

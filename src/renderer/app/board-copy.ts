@@ -7,7 +7,8 @@ import type { VirtualMachine } from '../engine/vm';
 import type { Compressor } from '../session/compressor';
 import { takeSnapshot } from '../session/sliced-snapshot';
 
-export async function boardCopy(vm: VirtualMachine, name: string, compressor: Compressor): Promise<Uint8Array> {
+/** `thumbnail`: the board's picture as a PNG, so the library shows it at once. */
+export async function boardCopy(vm: VirtualMachine, name: string, compressor: Compressor, thumbnail?: Uint8Array): Promise<Uint8Array> {
   const { bytes, hash } = await takeSnapshot(vm);
   const now = Date.now();
   return encodeBoardFile({
@@ -16,5 +17,6 @@ export async function boardCopy(vm: VirtualMachine, name: string, compressor: Co
     lastChange: now,
     snapshot: { seq: vm.seq, time: vm.time, hash, bytes: await compressor.deflate(bytes), acked: [] },
     events: [],
+    ...(thumbnail && { thumbnail }),
   });
 }

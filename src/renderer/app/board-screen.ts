@@ -11,6 +11,7 @@ import { CloseCode } from '../../shared/protocol';
 import { Session, SessionRefusedError } from '../session/session';
 import type { Platform } from '../platform/platform';
 import { boardFileName } from '../../shared/board-file';
+import { fromBase64 } from '../../shared/bytes';
 import { MAX_BOARD_NAME } from '../../shared/board-name';
 import { AppView } from './app-view';
 import { boardCopy } from './board-copy';
@@ -182,7 +183,7 @@ export class BoardScreen {
     const say = (text: string) => (message ? (message.textContent = text) : note(text));
     const name = `${this.name} (copy)`.slice(0, MAX_BOARD_NAME);
     try {
-      const bytes = await boardCopy(this.session.vm!, name, this.platform.compressor);
+      const bytes = await boardCopy(this.session.vm!, name, this.platform.compressor, this.thumbnailPng() ?? undefined);
       if (this.bridge) {
         const kept = await this.bridge.importBoard({ bytes });
         say(`Kept in your boards as “${kept.name}”.`);
@@ -228,12 +229,17 @@ export class BoardScreen {
     if (mapped) this.view.editor.run(mapped);
   }
 
+  /** A small picture of the board, as PNG bytes (null for an empty board). */
+  private thumbnailPng(): Uint8Array | null {
+    const url = this.view.editor.thumbnail();
+    return url === null ? null : fromBase64(url.slice(url.indexOf(',') + 1));
+  }
+
   /** Stores a small picture of the board with it in the library. */
   private async saveThumbnail(): Promise<void> {
     if (!this.bridge || !this.target.libraryId || !this.session.view) return;
-    const url = this.view.editor.thumbnail();
-    if (url === null) return;
-    const png = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+    const png = this.thumbnailPng();
+    if (png === null) return;
     await this.bridge.saveThumbnail({ id: this.target.libraryId, png }).catch((error: Error) => console.warn(`thumbnail not saved: ${error.message}`));
   }
 

@@ -249,6 +249,8 @@ test('a participant whose session the host ended keeps a read-only board and a c
   await guest.driver.goHome();
   await guest.page.locator('input[type=file]').setInputFiles(file);
   await expect.poll(() => guest.driver.boardNames()).toContain('Shared board (copy)');
+  // Its picture came in the file: the copy shows what it holds before it is opened.
+  await expect(guest.driver.card('Shared board (copy)').getByTestId('open-board')).toHaveCSS('background-image', /data:image\/png/);
 });
 
 test('a pasted link to a host that is gone says so, and the library stays', async ({ browser }) => {
@@ -258,7 +260,7 @@ test('a pasted link to a host that is gone says so, and the library stays', asyn
   await driver.home();
 });
 
-test('a board left by closing the tab, and an imported board once opened, have their picture in the library', async ({ browser }, testInfo) => {
+test('a board left by closing the tab, and an imported board before it is opened, have their picture in the library', async ({ browser }, testInfo) => {
   const { app, page, driver, dataDir } = await launch(browser);
   const board = await driver.createBoard();
   await drawThree(board);
@@ -271,18 +273,22 @@ test('a board left by closing the tab, and an imported board once opened, have t
   await home.home();
   await expect(home.card('Untitled board').getByTestId('open-board')).toHaveCSS('background-image', /data:image\/png/);
 
-  // An imported board has none until it is first drawn; then it keeps one even if that tab closes at once.
+  // The exported file carries the picture: the imported board shows it before it is ever opened.
   const downloading = again.waitForEvent('download');
   await home.card('Untitled board').getByTestId('export').click();
   const file = testInfo.outputPath('board.lanvas');
   await (await downloading).saveAs(file);
   await home.rename('Untitled board', 'Original');
   await again.locator('input[type=file]').setInputFiles(file);
-  await expect(home.card('Untitled board').getByTestId('open-board')).toHaveCSS('background-image', 'none');
+  await expect(home.card('Untitled board').getByTestId('open-board')).toHaveCSS('background-image', /data:image\/png/);
   const id = (await home.card('Untitled board').getAttribute('data-board-id'))!;
+  const picture = path.join(dataDir, 'boards', id, 'thumbnail.png');
+  expect(fs.readFileSync(picture)).toEqual(fs.readFileSync(path.join(dataDir, 'boards', (await home.card('Original').getAttribute('data-board-id'))!, 'thumbnail.png')));
+  // Opened, it is drawn again from the board itself.
+  const before = fs.statSync(picture).mtimeMs;
   const imported = await home.open('Untitled board');
   expect(await imported.shapeCount()).toBe(3);
-  await expect.poll(() => fs.existsSync(path.join(dataDir, 'boards', id, 'thumbnail.png'))).toBe(true);
+  await expect.poll(() => fs.statSync(picture).mtimeMs).toBeGreaterThan(before);
 });
 
 test('the share panel copies the code and links, shows a QR code of the browser link, and leaves the toolbar clear', async ({ browser }) => {
