@@ -46,7 +46,7 @@ export class BoardCanvas {
     private readonly model: BoardModel,
   ) {
     this.stage = new Konva.Stage({ container, width: container.clientWidth, height: container.clientHeight });
-    this.images = new ImageCache(model.images, (hash) => this.imageDecoded(hash));
+    this.images = new ImageCache(model.images, container, (hash) => this.imageDecoded(hash));
     this.stage.add(this.grid.layer, this.content, this.active, this.overlay);
     this.overlay.add(this.guides.group);
     this.renderAll();
@@ -208,7 +208,7 @@ export class BoardCanvas {
 
   /** A node for `props`, its image (if it shows one) taken from this board's. */
   nodeFor(props: ShapeProps, visible = true): KonvaNode {
-    return createShapeNode(props, visible, (hash) => this.images.get(hash));
+    return createShapeNode(props, visible, this.images);
   }
 
   private imageDecoded(hash: string): void {

@@ -103,14 +103,42 @@ function withWords(s: ShapeProps, visible: boolean, shape: KonvaNode): KonvaNode
   return group;
 }
 
-/** A board's decoded images by hash; null while one decodes (the shape then draws a placeholder). */
-export type ImageLookup = (hash: string) => NonNullable<ConstructorParameters<typeof Image>[0]>['image'] | null;
+type Picture = NonNullable<NonNullable<ConstructorParameters<typeof Image>[0]>['image']>;
+
+/** A board's decoded images, for image shapes. */
+export interface ShapeImages {
+  /** The decoded image; null while it decodes (the shape then draws a placeholder). */
+  get(hash: string): Picture | null;
+  /** True while the screen shows the board through an inversion (dark mode): see imageNode. */
+  inverted(): boolean;
+}
+
+const NO_IMAGES: ShapeImages = { get: () => null, inverted: () => false };
+
+/**
+ * An image on the board. In dark mode the board is shown through a CSS inversion (hues kept), which
+ * would turn a photo into its negative: on screen it is drawn pre-inverted, so the two cancel out.
+ * Exports (another canvas) draw it as it is.
+ */
+function imageNode(attrs: object, image: Picture, images: ShapeImages): KonvaNode {
+  return new Image({
+    ...attrs,
+    image,
+    sceneFunc: (ctx, shape) => {
+      const native = ctx._context;
+      const flip = ctx.canvas === shape.getLayer()?.getCanvas() && images.inverted();
+      if (flip) native.filter = 'invert(1) hue-rotate(180deg)';
+      ctx.drawImage(image, 0, 0, shape.width(), shape.height());
+      if (flip) native.filter = 'none';
+    },
+  });
+}
 
 /** Where an image is still decoding, or cannot be: a grey card its size, so the layout never jumps. */
 export const IMAGE_PLACEHOLDER = { fill: '#e9ecef', stroke: '#adb5bd' };
 
 /** `visible: false` for a node born outside the viewport (culled). */
-export function createShapeNode(s: ShapeProps, visible = true, images: ImageLookup = () => null): KonvaNode {
+export function createShapeNode(s: ShapeProps, visible = true, images: ShapeImages = NO_IMAGES): KonvaNode {
   switch (s.kind) {
     case 'pen': {
       const pts = s.points ? decodeRelative(s.points) : [];
@@ -169,8 +197,8 @@ export function createShapeNode(s: ShapeProps, visible = true, images: ImageLook
     }
     case 'image': {
       const f = boxFrame(s);
-      const image = images(s.asset);
-      if (image !== null) return new Image({ ...common(s, visible), ...f, image });
+      const image = images.get(s.asset);
+      if (image !== null) return imageNode({ ...common(s, visible), ...f }, image, images);
       return new Rect({ ...common(s, visible), ...f, ...IMAGE_PLACEHOLDER, strokeWidth: 1, dash: [6, 4] });
     }
   }

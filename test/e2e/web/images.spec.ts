@@ -125,7 +125,12 @@ test('images picked, pasted and dropped are drawn where they were put, held once
   expect(exported).toContain(`href="data:image/png;base64,${png.bytes.toString('base64')}"`);
   expect(exported).toContain(`href="data:image/svg+xml;base64,${svg.bytes.toString('base64')}"`);
 
-  // Undo takes Ada's last image shape away for both.
+  // Undo is its author's: Bo's takes nothing of Ada's; Ada's takes her last image shape away for both.
+  await bo.page.bringToFront();
+  await bo.page.keyboard.press('Control+z');
+  await expect.poll(() => bo.unacknowledged()).toBe(0); // his undo has been through the host
+  expect(await bo.shapeCount()).toBe(5);
+  await page.bringToFront();
   await page.keyboard.press('Control+z');
   await expect.poll(() => bo.shapeCount()).toBe(4);
 });
@@ -153,4 +158,43 @@ test('an image copied to another board goes with its shape, and resizes keeping 
   await expect.poll(() => b.kinds()).toEqual(['image']);
   expect(await b.images()).toEqual(await a.images());
   await expect.poll(() => shows(b, 0, RED)).toBe(true);
+});
+
+/** The colour on the screen at a page point, after every CSS filter (what a person sees), as [r, g, b]. */
+async function screenColor(page: Page, x: number, y: number): Promise<number[]> {
+  const shot = (await page.screenshot({ clip: { x, y, width: 1, height: 1 } })).toString('base64');
+  return page.evaluate(async (data) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${data}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.getContext('2d')!.drawImage(img, 0, 0);
+    return [...canvas.getContext('2d')!.getImageData(0, 0, 1, 1).data].slice(0, 3);
+  }, shot);
+}
+
+test('in dark mode an image is seen as it is, not as its negative; its export is unchanged', async ({ page }) => {
+  host = await startHostProcess({ dataDir: tempDataDir(), boards: { pics: SECRET } });
+  await page.emulateMedia({ colorScheme: 'dark' }); // the board follows the system
+  const board = await tab(page);
+  await paste(page, [await encoded(page, 'pale.png', 'image/png', 300, 200, '#f1f3f5')]);
+  await expect.poll(() => board.shapeCount()).toBe(1);
+  await expect.poll(() => board.images()).toHaveLength(1);
+  await page.keyboard.press('Escape');
+  const [s] = await board.shapes();
+  const [x, y] = await onPage(board, s!.x + s!.w / 4, s!.y + s!.h / 4);
+  // The board around it is dark; the pale picture stays pale (its negative would be near black).
+  await expect.poll(async () => (await screenColor(page, x, y)).every((c) => c > 180)).toBe(true);
+  expect((await screenColor(page, x - s!.w / 2, y)).every((c) => c < 60)).toBe(true);
+  // The export is the picture as drawn, whatever the screen shows.
+  const exported = await page.evaluate(async (url) => {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    [canvas.width, canvas.height] = [img.width, img.height];
+    canvas.getContext('2d')!.drawImage(img, 0, 0);
+    return [...canvas.getContext('2d')!.getImageData(100, 100, 1, 1).data];
+  }, await board.editor<string>('exportPng(false, 1)'));
+  expect(exported).toEqual([241, 243, 245, 255]);
 });
