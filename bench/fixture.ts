@@ -73,13 +73,17 @@ BenchBoard.register('BenchBoard');
 
 const PALETTE = ['#1e1e1e', '#e03131', '#2f9e44', '#1971c2', '#f08c00'];
 
+/** Shapes spread over a square this many units from the centre at 10k shapes; more shapes, more board, same density. */
+const HALF_SPAN_10K = 5000;
+
 export function shapeSpecs(count: number, seed = 7): ShapeSpec[] {
   const rnd = testRandom(seed);
+  const half = Math.round(HALF_SPAN_10K * Math.sqrt(count / 10_000));
   const int = (lo: number, hi: number) => lo + Math.floor(rnd() * (hi - lo));
   return Array.from({ length: count }, (_, i) => {
     const stroke = PALETTE[int(0, PALETTE.length)]!;
     if (i % 2 === 0) {
-      return { id: `s${i}`, kind: 'rect', x: int(-5000, 5000), y: int(-5000, 5000), w: int(20, 400), h: int(20, 300), stroke, fill: rnd() < 0.3 ? '#ffec99' : 'transparent', strokeWidth: 2, points: null };
+      return { id: `s${i}`, kind: 'rect', x: int(-half, half), y: int(-half, half), w: int(20, 400), h: int(20, 300), stroke, fill: rnd() < 0.3 ? '#ffec99' : 'transparent', strokeWidth: 2, points: null };
     }
     // A pen stroke: direction and speed drift smoothly from sample to sample, as a hand moves.
     const points = new Int8Array(100);
@@ -91,7 +95,7 @@ export function shapeSpecs(count: number, seed = 7): ShapeSpec[] {
       points[p] = Math.round(Math.cos(angle) * speed);
       points[p + 1] = Math.round(Math.sin(angle) * speed);
     }
-    return { id: `s${i}`, kind: 'stroke', x: int(-5000, 5000), y: int(-5000, 5000), w: 0, h: 0, stroke, fill: 'transparent', strokeWidth: int(1, 6), points };
+    return { id: `s${i}`, kind: 'stroke', x: int(-half, half), y: int(-half, half), w: 0, h: 0, stroke, fill: 'transparent', strokeWidth: int(1, 6), points };
   });
 }
 

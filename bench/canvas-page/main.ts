@@ -1,89 +1,100 @@
 /**
- * Runs in headless Chromium (see ../canvas.bench.ts). Redraw after restore: the Konva view building and
- * drawing every shape of a board against plain canvas 2D calls drawing the same scene. Pan frame: one
- * camera step plus a synchronous redraw of the 10k board, with viewport culling and without.
+ * Runs in headless Chromium (see ../canvas.bench.ts), on the board of bench/fixture.ts built through the
+ * app's own model, at 10k shapes and at 100k (same mix, same density: a larger board). Every time is
+ * taken to the end of drawing: a pixel is read back from the canvas, which makes the browser finish it.
+ *   redraw   the view building and drawing every shape after a restore, against a plain canvas 2D draw
+ *   pan      one camera step per frame, with the whole board in view (zoomed to fit) and at 100 %, against
+ *            a direct draw of the same views (prepared paths, only what is in view: the best plain code)
+ *   open     a snapshot's bytes in hand to everything in view drawn, against reading the snapshot alone
+ *   heap     the page's JS heap with the board open, against the model alone
  */
-import { BoardModel } from '../../src/renderer/board/board-model';
-import { boxFromRect, union, shapeBounds } from '../../src/renderer/board/geometry';
-import { DEFAULT_PROPS, type ShapeRecord } from '../../src/renderer/board/shape';
-import { decodeRelative, encodePoints } from '../../src/renderer/board/stroke-codec';
+import { buildAppBoard } from '../fixture';
+import type { BoardModel } from '../../src/renderer/board/board-model';
+import { boxFromRect, intersects, shapeBounds, union, type Box } from '../../src/renderer/board/geometry';
+import { decodeRelative } from '../../src/renderer/board/stroke-codec';
 import { BoardCanvas } from '../../src/renderer/canvas/board-canvas';
-import { fitBox, panBy, type Camera } from '../../src/renderer/canvas/camera';
+import { fitBox, panBy, visibleBox, type Camera } from '../../src/renderer/canvas/camera';
 import { penOutline } from '../../src/renderer/canvas/pen-outline';
-import { EventKind } from '../../src/shared/protocol';
-import { encodeViewEvent } from '../../src/renderer/engine/view-events';
-import { VirtualMachine } from '../../src/renderer/engine/vm';
+import { readSnapshot, writeSnapshot } from '../../src/renderer/engine/snapshot';
 
 const W = 1280;
 const H = 800;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0;
-    return (s >>> 8) / 16777216;
-  };
-}
-
-/** Half rectangles, half 50-point pen strokes, spread over a board of about 30 x 20 screens. */
-function records(n: number): ShapeRecord[] {
-  const r = rng(n);
-  const spanX = 38_000;
-  const spanY = 16_000;
-  return Array.from({ length: n }, (_, i) => {
-    const x = r() * spanX;
-    const y = r() * spanY;
-    if (i % 2 === 0) return { ...DEFAULT_PROPS, id: `s${i}`, kind: 'rect', x, y, w: 40 + r() * 300, h: 30 + r() * 200, fill: r() < 0.3 ? '#ffec99' : 'transparent' };
-    const pts: number[] = [];
-    let [px, py, angle] = [x, y, r() * 6.28];
-    for (let p = 0; p < 50; p++) {
-      angle += (r() - 0.5) * 0.6;
-      px += Math.cos(angle) * 5;
-      py += Math.sin(angle) * 5;
-      pts.push(px, py);
-    }
-    return { ...DEFAULT_PROPS, id: `s${i}`, kind: 'pen', x: pts[0]!, y: pts[1]!, points: encodePoints(pts, pts[0]!, pts[1]!), strokeWidth: 3 };
-  });
-}
-
-function board(n: number): BoardModel {
-  const vm = VirtualMachine.create('canvas-bench', BoardModel);
-  const all = records(n);
-  for (let i = 0, seq = 1; i < all.length; i += 5000, seq++) {
-    vm.processEvent([seq, seq, EventKind.User, 'benchVIEW', seq, encodeViewEvent('board', 'create', { shapes: all.slice(i, i + 5000) })]);
-  }
-  return vm.root as BoardModel;
-}
-
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 const container = document.getElementById('stage') as HTMLDivElement;
+const heapMiB = () => {
+  (globalThis as unknown as { gc?: () => void }).gc?.();
+  return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 2 ** 20;
+};
 
-function fitAll(model: BoardModel): Camera {
-  return fitBox(union([...model.shapes.values()].map(shapeBounds))!, W, H, 0);
-}
+const fitAll = (model: BoardModel): Camera => fitBox(union([...model.shapes.values()].map(shapeBounds))!, W, H, 0);
 
-/**
- * What the view does after a restore: build a node for every shape and draw them. The stage and its
- * layers already exist (their setup does not depend on the board; it is timed apart, below).
- */
+/** Makes the browser finish drawing the content layer now (a read back cannot be answered before). */
+const finish = (canvas: BoardCanvas) => canvas.content.getNativeCanvasElement().getContext('2d')!.getImageData(0, 0, 1, 1);
+
+/** What the view does after a restore: build every shape and draw them (the stage exists already). */
 function konvaRedraw(canvas: BoardCanvas, camera: Camera): number {
   const t = performance.now();
   canvas.renderAll();
   canvas.setCamera(camera);
   canvas.stage.draw();
-  canvas.content.getNativeCanvasElement().getContext('2d')!.getImageData(0, 0, 1, 1); // as the baseline: the drawing happens now
+  finish(canvas);
   return performance.now() - t;
 }
 
-/** The same scene with plain canvas 2D calls: what Konva costs on top of drawing itself. */
+/** A shape ready for direct drawing: its path, how it is painted, its bounds. */
+interface Prepared {
+  path: Path2D;
+  fill: string | null;
+  stroke: string | null;
+  width: number;
+  box: Box;
+}
+
+function prepare(model: BoardModel): Prepared[] {
+  return model.ordered().map((s) => {
+    const path = new Path2D();
+    if (s.kind === 'pen') {
+      const outline = penOutline(decodeRelative(s.points!), s.pressures, s.strokeWidth);
+      for (let i = 0; i < outline.length; i += 2) path.lineTo(s.x + outline[i]!, s.y + outline[i + 1]!);
+      path.closePath();
+      return { path, fill: s.stroke, stroke: null, width: 0, box: shapeBounds(s) };
+    }
+    const b = boxFromRect(s.x, s.y, s.w, s.h);
+    path.rect(b.minX, b.minY, b.maxX - b.minX, b.maxY - b.minY);
+    return { path, fill: s.fill === 'transparent' ? null : s.fill, stroke: s.stroke, width: s.strokeWidth, box: shapeBounds(s) };
+  });
+}
+
+/** The best plain code: prepared paths, only those in view, one canvas kept. */
+function directDraw(ctx: CanvasRenderingContext2D, shapes: Prepared[], camera: Camera): number {
+  const t = performance.now();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, W, H);
+  ctx.setTransform(camera.zoom, 0, 0, camera.zoom, -camera.x * camera.zoom, -camera.y * camera.zoom);
+  const view = visibleBox(camera, W, H);
+  for (const s of shapes) {
+    if (!intersects(s.box, view)) continue;
+    if (s.fill) {
+      ctx.fillStyle = s.fill;
+      ctx.fill(s.path);
+    }
+    if (s.stroke) {
+      ctx.lineWidth = s.width;
+      ctx.strokeStyle = s.stroke;
+      ctx.stroke(s.path);
+    }
+  }
+  ctx.getImageData(0, 0, 1, 1);
+  return performance.now() - t;
+}
+
+/** The same scene with plain canvas 2D calls from the model, nothing prepared: the redraw baseline. */
 function plainRedraw(model: BoardModel, camera: Camera): number {
   const t = performance.now();
   const el = document.createElement('canvas');
-  el.id = 'plain';
-  el.width = W;
-  el.height = H;
-  document.body.append(el);
+  [el.width, el.height] = [W, H];
   const ctx = el.getContext('2d')!;
   ctx.setTransform(camera.zoom, 0, 0, camera.zoom, -camera.x * camera.zoom, -camera.y * camera.zoom);
   for (const s of model.ordered()) {
@@ -105,54 +116,106 @@ function plainRedraw(model: BoardModel, camera: Camera): number {
       ctx.strokeRect(b.minX, b.minY, b.maxX - b.minX, b.maxY - b.minY);
     }
   }
-  ctx.getImageData(0, 0, 1, 1); // make the drawing happen now
-  const ms = performance.now() - t;
-  el.remove();
-  return ms;
+  ctx.getImageData(0, 0, 1, 1);
+  return performance.now() - t;
 }
 
-function panFrames(model: BoardModel, cull: boolean): number[] {
-  const canvas = new BoardCanvas(container, model);
-  canvas.setCamera({ x: 15_000, y: 7_000, zoom: 1 });
-  if (!cull) {
-    canvas.showAll();
-    canvas.cull = () => canvas.stage.batchDraw(); // everything stays visible
-  }
+interface PanResult {
+  lanvas: number[];
+  direct: number[];
+}
+
+/** `frames` camera steps from `start`, each timed to the end of drawing, in the view and in the direct draw. */
+function pan(canvas: BoardCanvas, shapes: Prepared[], start: Camera, frames: number): PanResult {
+  const plain = document.createElement('canvas');
+  [plain.width, plain.height] = [W, H];
+  const ctx = plain.getContext('2d')!;
+  const lanvas: number[] = [];
+  const direct: number[] = [];
+  canvas.setCamera(start);
   canvas.stage.draw();
-  const frames: number[] = [];
-  for (let i = 0; i < 60; i++) {
+  finish(canvas);
+  let camera = start;
+  for (let i = 0; i < frames; i++) {
+    camera = panBy(camera, i % 2 === 0 ? 20 : -13, 7);
     const t = performance.now();
-    canvas.setCamera(panBy(canvas.camera, 20, 7));
+    canvas.setCamera(camera);
     canvas.stage.draw();
-    frames.push(performance.now() - t);
+    finish(canvas);
+    lanvas.push(performance.now() - t);
+    direct.push(directDraw(ctx, shapes, camera));
   }
+  return { lanvas, direct };
+}
+
+interface SizeResult {
+  n: number;
+  redraw: { konva: number; plain: number } | null;
+  open: { lanvas: number; model: number };
+  heap: { lanvas: number; model: number };
+  fit: { median: number; p95: number; directMedian: number; directP95: number };
+  actual: { median: number; p95: number; directMedian: number; directP95: number };
+}
+
+const summary = (r: PanResult) => ({ median: median(r.lanvas), p95: p95(r.lanvas), directMedian: median(r.direct), directP95: p95(r.direct) });
+
+/** The fixture board's snapshot (the machine that wrote it is gone once this returns: it is not in the heap figure). */
+const snapshotOf = async (n: number) => (await writeSnapshot(buildAppBoard(n))).bytes;
+
+async function measure(n: number, runs: number, frames: number): Promise<SizeResult> {
+  let bytes: Uint8Array | null = await snapshotOf(n);
+  // Open: a snapshot in hand to the view drawn (as a joiner's welcome is, once inflated).
+  const openTimes: number[] = [];
+  const modelTimes: number[] = [];
+  let canvas: BoardCanvas | null = null;
+  let model: BoardModel | null = null;
+  for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
+    canvas?.destroy();
+    canvas = null;
+    let t = performance.now();
+    readSnapshot(bytes!);
+    modelTimes.push(performance.now() - t);
+    t = performance.now();
+    model = readSnapshot(bytes!).root as BoardModel;
+    canvas = new BoardCanvas(container, model);
+    canvas.setCamera(fitAll(model));
+    canvas.stage.draw();
+    finish(canvas);
+    openTimes.push(performance.now() - t);
+  }
+  // Heap: the board open, against its model alone (nothing else held: no snapshot bytes, no old view).
+  bytes = null;
+  const withView = heapMiB();
+  canvas!.destroy();
+  canvas = null;
+  const modelOnly = heapMiB();
+  canvas = new BoardCanvas(container, model!);
+  const shapes = prepare(model!);
+  let redraw: SizeResult['redraw'] = null;
+  if (n <= 10_000) {
+    const camera = fitAll(model!);
+    konvaRedraw(canvas, camera);
+    plainRedraw(model!, camera); // warm-up
+    const konva: number[] = [];
+    const plain: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      konva.push(konvaRedraw(canvas, camera));
+      plain.push(plainRedraw(model!, camera));
+    }
+    redraw = { konva: median(konva), plain: median(plain) };
+  }
+  const fit = fitAll(model!);
+  pan(canvas, shapes, fit, 3); // warm-up
+  const atFit = pan(canvas, shapes, fit, frames);
+  const atActual = pan(canvas, shapes, { x: fit.x + (W / 2) * (1 / fit.zoom - 1), y: fit.y + (H / 2) * (1 / fit.zoom - 1), zoom: 1 }, frames);
   canvas.destroy();
-  return frames;
+  return { n, redraw, open: { lanvas: median(openTimes), model: median(modelTimes) }, heap: { lanvas: withView, model: modelOnly }, fit: summary(atFit), actual: summary(atActual) };
 }
 
 Object.assign(window, {
-  runCanvasBench(counts: number[], runs: number) {
-    const redraw = counts.map((n) => {
-      const model = board(n);
-      const camera = fitAll(model);
-      const t = performance.now();
-      const canvas = new BoardCanvas(container, model);
-      const setup = performance.now() - t;
-      konvaRedraw(canvas, camera);
-      plainRedraw(model, camera); // warm-up
-      const konva: number[] = [];
-      const plain: number[] = [];
-      for (let i = 0; i < runs; i++) {
-        konva.push(konvaRedraw(canvas, camera));
-        plain.push(plainRedraw(model, camera));
-      }
-      canvas.destroy();
-      return { n, konva: median(konva), plain: median(plain), setup };
-    });
-    const big = board(10_000);
-    panFrames(big, true); // warm-up
-    const culled = panFrames(big, true);
-    const unculled = panFrames(big, false);
-    return { redraw, pan: { culled: median(culled), culledP95: p95(culled), unculled: median(unculled) } };
+  async runCanvasBench(sizes: { n: number; frames: number }[], runs: number) {
+    const out: SizeResult[] = [];
+    for (const { n, frames } of sizes) out.push(await measure(n, runs, frames));
+    return out;
   },
 });
