@@ -1,18 +1,39 @@
 /**
  * Read-only hooks for the end-to-end tests and for looking at a session from the console: the board's
- * content hash and a coarse picture of what the content layer shows.
+ * content hash, a coarse picture of what the content layer shows, and of the same view drawn directly.
  */
 import type { BoardModel } from '../board/board-model';
 import { encodeClipboard } from '../canvas/clipboard';
+import { visibleBox } from '../canvas/camera';
 import type { AppView } from './app-view';
 import type { Session } from '../session/session';
 import { toHex } from '../../shared/bytes';
 import { sha256 } from '../../shared/hash';
 
+/** A canvas in blocks of `block` pixels: each the average ink (0 blank, 255 solid dark). */
+function inkOf(canvas: HTMLCanvasElement, block: number, width = canvas.width, height = canvas.height): number[] {
+  const data = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+  const out: number[] = [];
+  for (let by = 0; by + block <= height; by += block) {
+    for (let bx = 0; bx + block <= width; bx += block) {
+      let sum = 0;
+      for (let y = 0; y < block; y++) {
+        for (let x = 0; x < block; x++) {
+          const i = ((by + y) * width + bx + x) * 4;
+          sum += ((255 - (data[i]! + data[i + 1]! + data[i + 2]!) / 3) * data[i + 3]!) / 255;
+        }
+      }
+      out.push(Math.round(sum / (block * block)));
+    }
+  }
+  return out;
+}
+
 export function debugHooks(session: Session<BoardModel>) {
   /** The content layer's own canvas, drawn as the model says now (Konva would redraw on the next frame). */
   const content = () => {
     const editor = (session.view as AppView).editor;
+    editor.canvas.settleZoom(); // the picture once the zoom has rested
     editor.canvas.content.draw();
     const canvas = (editor.canvas.content.getCanvas() as unknown as { _canvas: HTMLCanvasElement })._canvas;
     return { canvas, ratio: canvas.width / editor.canvas.stage.width() };
@@ -26,23 +47,16 @@ export function debugHooks(session: Session<BoardModel>) {
     },
     /** The content layer in blocks of `block` pixels: each the average ink (0 blank, 255 solid dark). */
     inkBlocks(block = 8): number[] {
-      const { canvas } = content();
-      const { width, height } = canvas;
-      const data = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
-      const out: number[] = [];
-      for (let by = 0; by + block <= height; by += block) {
-        for (let bx = 0; bx + block <= width; bx += block) {
-          let sum = 0;
-          for (let y = 0; y < block; y++) {
-            for (let x = 0; x < block; x++) {
-              const i = ((by + y) * width + bx + x) * 4;
-              sum += ((255 - (data[i]! + data[i + 1]! + data[i + 2]!) / 3) * data[i + 3]!) / 255;
-            }
-          }
-          out.push(Math.round(sum / (block * block)));
-        }
-      }
-      return out;
+      return inkOf(content().canvas, block);
+    },
+    /** The same view drawn directly, shape by shape (no tiles): what inkBlocks must match. */
+    directInkBlocks(block = 8): number[] {
+      const { canvas: shown, ratio } = content();
+      const board = (session.view as AppView).editor.canvas;
+      const { width, height } = board.size;
+      const drawn = board.drawTo(session.model.order, visibleBox(board.camera, width, height), board.camera.zoom * ratio, 'transparent')._canvas;
+      // Its size may round a pixel off the screen's: the blocks are counted over the screen's size.
+      return inkOf(drawn, block, shown.width, shown.height);
     },
     /** The content layer's colour at a point of the canvas (CSS pixels from its top left), as [r, g, b, a]. */
     colorAt(x: number, y: number): number[] {

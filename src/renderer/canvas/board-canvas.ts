@@ -1,24 +1,29 @@
 /**
  * The drawing surface: a Konva stage with four layers.
  *   grid     the optional grid, under everything (grid-layer.ts)
- *   content  every shape, in the model's z-order, culled to the viewport
- *   active   what is being drawn or dragged right now, locally or by others
+ *   content  every shape, in the model's z-order, drawn as kept tiles (tile-view.ts), and above them the
+ *            shapes being dragged, turned, erased or following a drag, drawn live ("lifted")
+ *   active   what is being drawn right now, locally or by others
  *   overlay  selection outlines, the transformer, the marquee, snap guides, remote cursors
- * It draws every shape the model already holds when it starts (the model may come from a snapshot),
- * then applies each change incrementally.
+ * Every shape has a Konva node, held in a group the layer never draws itself: tiles draw the nodes that
+ * touch them, once, and the Transformer and tools move the nodes they work on. It draws every shape the
+ * model already holds when it starts (the model may come from a snapshot), then applies each change
+ * incrementally, redrawing only the tiles the change touches.
  */
 import type { BoardModel, ShapesChanged } from '../board/board-model';
-import { boxContains, expand, hitTest, intersects, shapeBounds, union, type Box } from '../board/geometry';
+import { SceneCanvas } from 'konva/lib/Canvas';
+import { boxContains, expand, hitTest, shapeBounds, union, type Box } from '../board/geometry';
 import { isBoxKind, type ShapeProps } from '../board/shape';
 import type { ShapeModel } from '../board/shape-model';
 import { visibleBox, type Camera } from './camera';
 import { Konva, type KonvaNode } from './konva';
 import { GridLayer } from './grid-layer';
 import { ImageCache } from './image-cache';
-import { createShapeNode } from './shape-node';
+import { createShapeNode, type ShapeImages } from './shape-node';
 import { SNAP_REACH_PX, snapBox, type Snap } from './snap';
 import { SnapGuides } from './snap-guides';
 import { SpatialIndex } from './spatial-index';
+import { TileView } from './tile-view';
 
 /** More shapes in view than this, and a move snaps only to those near it. */
 const MAX_SNAP_TARGETS = 2000;
@@ -31,10 +36,25 @@ export class BoardCanvas {
   readonly index = new SpatialIndex();
   readonly grid = new GridLayer(() => ({ camera: this.camera, ...this.size }));
   readonly guides = new SnapGuides();
+  /** Every shape's node, in a group never drawn by the layer: the tiles draw them. */
+  private readonly held = new Konva.Group({ visible: false, listening: false });
+  /** The lifted shapes' nodes, drawn live above the tiles. */
+  private readonly live = new Konva.Group({ listening: false });
+  private readonly tiles: TileView;
   private nodes = new Map<string, KonvaNode>();
-  private visible = new Set<string>();
+  /** Each shape's place in the model's z-order. */
+  private rank = new Map<string, number>();
+  /**
+   * Shapes drawn live instead of in the tiles: 'live' while a gesture moves them, 'landing' once it has
+   * been sent (they go back into the tiles when the model's answer rebuilds them).
+   */
+  private lifted = new Map<string, 'live' | 'landing'>();
   /** Decoded once each; a shape drawn before its image decoded is drawn again when it has. */
   private readonly images: ImageCache;
+  /** Whether the screen shows the board inverted (dark mode), and whether what is drawn now is for it. */
+  private screenInverted = false;
+  private forScreen = true;
+  private readonly shapeImages: ShapeImages = { get: (hash) => this.images.get(hash), inverted: () => this.forScreen && this.screenInverted };
   camera: Camera = { x: 0, y: 0, zoom: 1 };
   /** Called after the camera moved (for the zoom readout, cursors, the text editor). */
   onCamera: (camera: Camera) => void = () => {};
@@ -46,64 +66,118 @@ export class BoardCanvas {
     private readonly model: BoardModel,
   ) {
     this.stage = new Konva.Stage({ container, width: container.clientWidth, height: container.clientHeight });
-    this.images = new ImageCache(model.images, container, (hash) => this.imageDecoded(hash));
+    this.images = new ImageCache(model.images, (hash) => this.imageDecoded(hash));
+    this.tiles = new TileView(
+      () => {
+        // Dark mode shows the board through a CSS inversion; images are drawn for it (see imageNode), so tiles drawn before a switch are stale.
+        this.screenInverted = getComputedStyle(container).filter.includes('invert');
+        return { camera: this.camera, ...this.size, pixelRatio: this.content.getCanvas().getPixelRatio(), look: this.screenInverted ? 'inverted' : 'plain' };
+      },
+      (target, box) => this.paintTile(target, box),
+    );
+    this.content.add(this.tiles.shape, this.held, this.live);
     this.stage.add(this.grid.layer, this.content, this.active, this.overlay);
     this.overlay.add(this.guides.group);
     this.renderAll();
   }
 
-  /** Builds a node for every shape the model holds, back to front. */
+  /** Builds a node for every shape the model holds. */
   renderAll(): void {
-    this.content.destroyChildren();
+    this.held.destroyChildren();
+    this.live.destroyChildren();
     this.nodes.clear();
-    this.visible.clear();
+    this.lifted.clear();
     this.index.clear();
-    const view = this.viewBox();
-    for (const shape of this.model.ordered()) this.addNode(shape, view);
+    this.tiles.clear();
+    for (const shape of this.model.ordered()) this.addNode(shape);
+    this.restack();
     this.stage.batchDraw();
   }
 
   apply(change: ShapesChanged): void {
-    const view = this.viewBox();
     for (const id of change.removed) this.removeNode(id);
     for (const id of change.changed) {
       const shape = this.model.shapes.get(id);
       if (!shape) continue;
+      const wasLive = this.lifted.get(id) === 'live';
       this.removeNode(id);
-      this.addNode(shape, view);
+      this.addNode(shape);
+      // Someone's edit to a shape being moved here: the gesture goes on with the new node.
+      if (wasLive) this.lift([id]);
     }
     for (const id of change.added) {
       const shape = this.model.shapes.get(id);
-      if (shape) this.addNode(shape, view);
+      if (shape) this.addNode(shape);
     }
-    if (change.reordered || change.added.length + change.changed.length > 0) this.restack();
+    if (change.reordered) {
+      this.restack();
+      this.tiles.clear(); // depths changed across the board
+    } else if (change.added.length > 0) this.restack();
     this.stage.batchDraw();
   }
 
-  /** A node is born culled or not, as cull() would leave it: toggling it afterwards costs Konva more. */
-  private addNode(shape: ShapeModel, view: Box): void {
+  private addNode(shape: ShapeModel): void {
     const bounds = shapeBounds(shape);
-    const visible = intersects(bounds, view);
-    const node = this.nodeFor(shape, visible);
+    const node = this.nodeFor(shape);
     this.nodes.set(shape.shapeId, node);
-    if (visible) this.visible.add(shape.shapeId);
-    this.content.add(node as never);
+    this.held.add(node as never);
     this.index.set(shape.shapeId, bounds);
+    this.tiles.dirty(bounds);
   }
 
   private removeNode(id: string): void {
+    const box = this.index.boxOf(id);
+    if (box) this.tiles.dirty(box);
     this.nodes.get(id)?.destroy();
     this.nodes.delete(id);
-    this.visible.delete(id);
+    this.lifted.delete(id);
     this.index.delete(id);
   }
 
-  /** Puts the nodes in the model's z-order (only the ones out of place move). */
+  /** Notes each shape's depth; the tiles draw in this order. */
   private restack(): void {
-    this.model.order.forEach((id, i) => {
+    this.rank = new Map(this.model.order.map((id, i) => [id, i]));
+  }
+
+  private byDepth = (a: string, b: string) => (this.rank.get(a) ?? Infinity) - (this.rank.get(b) ?? Infinity);
+
+  /** Draws onto a tile the shapes that touch it and are not lifted, back to front. */
+  private paintTile(target: SceneCanvas, box: Box): void {
+    const ids = [...this.index.query(box)].filter((id) => !this.lifted.has(id)).sort(this.byDepth);
+    for (const id of ids) this.nodes.get(id)?.drawScene(target, this.held);
+  }
+
+  /**
+   * Takes shapes out of the tiles to be drawn live (a gesture is about to move, turn or fade their
+   * nodes); they stay live until the model rebuilds them after land(), or drop() puts them back.
+   */
+  lift(ids: Iterable<string>): void {
+    for (const id of ids) {
       const node = this.nodes.get(id);
-      if (node && node.zIndex() !== i) node.zIndex(i);
-    });
+      if (!node) continue;
+      if (!this.lifted.has(id)) this.tiles.dirty(this.index.boxOf(id)!);
+      this.lifted.set(id, 'live');
+      node.moveTo(this.live);
+    }
+    const order = [...this.lifted.keys()].sort(this.byDepth);
+    order.forEach((id, i) => this.nodes.get(id)?.zIndex(Math.min(i, this.live.children.length - 1)));
+    this.content.batchDraw();
+  }
+
+  /** The gesture on these lifted shapes was sent: they go back into the tiles when the model's answer arrives. */
+  land(ids: Iterable<string>): void {
+    for (const id of ids) if (this.lifted.has(id)) this.lifted.set(id, 'landing');
+  }
+
+  /** Puts lifted shapes back into the tiles as they are (a gesture cancelled). */
+  drop(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const node = this.nodes.get(id);
+      if (!node || !this.lifted.delete(id)) continue;
+      node.moveTo(this.held);
+      this.tiles.dirty(this.index.boxOf(id)!);
+    }
+    this.content.batchDraw();
   }
 
   node(id: string): KonvaNode | undefined {
@@ -117,37 +191,52 @@ export class BoardCanvas {
   resize(): void {
     this.stage.size({ width: this.container.clientWidth, height: this.container.clientHeight });
     this.grid.redraw();
-    this.cull();
+    this.stage.batchDraw();
   }
 
   setCamera(camera: Camera): void {
+    if (camera.zoom !== this.camera.zoom) this.tiles.zoomed();
     this.camera = camera;
     this.stage.scale({ x: camera.zoom, y: camera.zoom });
     this.stage.position({ x: -camera.x * camera.zoom, y: -camera.y * camera.zoom });
     this.grid.redraw();
-    this.cull();
+    this.stage.batchDraw();
     this.onCamera(camera);
   }
 
-  /** Shows only the shapes that touch the viewport (plus a margin), so a 10k board pans smoothly. */
-  cull(): void {
-    const now = this.index.query(this.viewBox());
-    for (const id of this.visible) if (!now.has(id)) this.nodes.get(id)?.visible(false);
-    for (const id of now) if (!this.visible.has(id)) this.nodes.get(id)?.visible(true);
-    this.visible = now;
-    this.stage.batchDraw();
+  /** Draws the tiles at the current zoom from the next frame on, without waiting for the zoom to rest. */
+  settleZoom(): void {
+    this.tiles.settle();
   }
 
-  /** What culling keeps: the viewport plus a margin, in world units. */
+  /** The visible board plus a margin, in world units. */
   private viewBox(): Box {
     const { width, height } = this.size;
     return expand(visibleBox(this.camera, width, height), 64 / this.camera.zoom);
   }
 
-  /** Shows every shape regardless of the viewport (for export); cull() restores. */
-  showAll(): void {
-    for (const node of this.nodes.values()) node.visible(true);
-    this.visible = new Set(this.nodes.keys());
+  /**
+   * A picture of these shapes (back to front) over a world box, on `background`, at `pixelRatio` device
+   * pixels per world unit: for exports and thumbnails, drawn from the nodes, whatever the screen shows.
+   */
+  picture(ids: readonly string[], box: Box, pixelRatio: number, background: string): string {
+    return this.drawTo(ids, box, pixelRatio, background)._canvas.toDataURL('image/png');
+  }
+
+  /** These shapes drawn one by one, back to front, onto a new canvas over a world box (what picture() encodes). */
+  drawTo(ids: readonly string[], box: Box, pixelRatio: number, background: string): SceneCanvas {
+    const out = new SceneCanvas({ width: box.maxX - box.minX, height: box.maxY - box.minY, pixelRatio });
+    this.forScreen = false;
+    const native = out.getContext()._context;
+    native.fillStyle = background;
+    native.fillRect(0, 0, out.width, out.height);
+    native.setTransform(pixelRatio, 0, 0, pixelRatio, -box.minX * pixelRatio, -box.minY * pixelRatio);
+    for (const id of [...ids].sort(this.byDepth)) {
+      const node = this.nodes.get(id);
+      node?.drawScene(out, node.getParent() ?? undefined);
+    }
+    this.forScreen = true;
+    return out;
   }
 
   /** The topmost shape under a world point, within `tolerance` screen pixels. */
@@ -178,16 +267,18 @@ export class BoardCanvas {
     return '';
   }
 
-  /** Draws a shape as `props` until the model says otherwise (a shape following a drag, before it is sent). */
+  /** Draws a shape as `props`, live, until the model says otherwise (a line following a drag, before it is sent). */
   drawAs(id: string, props: ShapeProps): void {
     const old = this.nodes.get(id);
     if (!old) return;
-    const node = this.nodeFor(props, old.visible());
+    this.lift([id]);
+    const node = this.nodeFor(props);
     const z = old.zIndex();
     old.destroy();
-    this.content.add(node as never);
+    this.live.add(node as never);
     node.zIndex(z);
     this.nodes.set(id, node);
+    this.land([id]); // back into the tiles with the model's next word on it
     this.content.batchDraw();
   }
 
@@ -207,8 +298,8 @@ export class BoardCanvas {
   }
 
   /** A node for `props`, its image (if it shows one) taken from this board's. */
-  nodeFor(props: ShapeProps, visible = true): KonvaNode {
-    return createShapeNode(props, visible, this.images);
+  nodeFor(props: ShapeProps): KonvaNode {
+    return createShapeNode(props, true, this.shapeImages);
   }
 
   private imageDecoded(hash: string): void {
@@ -226,6 +317,7 @@ export class BoardCanvas {
   }
 
   destroy(): void {
+    this.tiles.destroy();
     this.images.destroy();
     this.stage.destroy();
   }

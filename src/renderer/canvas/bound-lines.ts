@@ -39,6 +39,7 @@ export class BoundLines {
       const line = this.model.shapes.get(id);
       if (line) this.canvas.drawAs(id, line);
     }
+    this.canvas.drop(this.lines); // as the model holds them: back into the tiles
   }
 }
 

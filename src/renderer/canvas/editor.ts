@@ -3,7 +3,7 @@
  * clipboard, export, camera). It reads the model and publishes operations; it never writes the model.
  */
 import type { BoardModel, ShapesChanged } from '../board/board-model';
-import { LINE_HEIGHT, shapeBounds, union } from '../board/geometry';
+import { expand, LINE_HEIGHT, shapeBounds, union } from '../board/geometry';
 import { align, distribute, type Alignment, type Distribution } from '../board/arrange';
 import { isLineKind, type ShapePatch, type ShapeRecord } from '../board/shape';
 import { boardActions, type BoardActions } from './actions';
@@ -14,7 +14,7 @@ import { imageParts } from '../board/image-assets';
 import { GRID_SIZE } from './grid-layer';
 import { placeImages, readImage, type ImageFile, type PlacedImage } from './image-insert';
 import { InputController } from './input';
-import { Rect, type KonvaNode } from './konva';
+import type { KonvaNode } from './konva';
 import { MAX_SHOWN_SELECTION, encodePresence, Presence } from './presence';
 import { Selection } from './selection';
 import type { Command } from './shortcuts';
@@ -462,30 +462,8 @@ export class Editor {
 
   exportPng(onlySelection: boolean, pixelRatio: number): string {
     const ids = onlySelection && this.selection.ids.size > 0 ? [...this.selection.ids] : this.model.order;
-    const box = this.exportBox(ids);
-    const pad = 16;
-    const keep = new Set(ids);
-    const { stage, content } = this.canvas;
-    const saved = { camera: this.canvas.camera, overlay: this.canvas.overlay.visible(), active: this.canvas.active.visible() };
-    this.canvas.grid.layer.visible(false); // a help for placing, not part of the board
-    this.canvas.overlay.visible(false);
-    this.canvas.active.visible(false);
-    this.canvas.showAll();
-    for (const id of this.model.order) if (!keep.has(id)) this.canvas.node(id)?.visible(false);
-    stage.scale({ x: 1, y: 1 });
-    stage.position({ x: 0, y: 0 });
-    const background = new Rect({ x: box.minX - pad, y: box.minY - pad, width: box.maxX - box.minX + 2 * pad, height: box.maxY - box.minY + 2 * pad, fill: '#ffffff', listening: false });
-    content.add(background);
-    background.moveToBottom();
-    const url = stage.toDataURL({ x: box.minX - pad, y: box.minY - pad, width: box.maxX - box.minX + 2 * pad, height: box.maxY - box.minY + 2 * pad, pixelRatio });
-    background.destroy();
-    this.canvas.overlay.visible(saved.overlay);
-    this.canvas.active.visible(saved.active);
-    this.canvas.grid.layer.visible(this.canvas.grid.spacing > 0);
-    for (const id of this.model.order) if (!keep.has(id)) this.canvas.node(id)?.visible(true);
-    this.canvas.setCamera(saved.camera); // culls again
-    this.selection.render();
-    return url;
+    const box = expand(this.exportBox(ids), 16);
+    return this.canvas.picture(ids, box, pixelRatio, '#ffffff');
   }
 
   frame(): void {

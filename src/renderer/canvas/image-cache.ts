@@ -4,21 +4,14 @@
  * once. Decoding takes a moment: until it is done the shape draws a placeholder, then `onLoad` says so.
  */
 import type { ImageAsset } from '../board/image-assets';
-import type { ShapeImages } from './shape-node';
 
-export class ImageCache implements ShapeImages {
+export class ImageCache {
   private readonly elements = new Map<string, { img: HTMLImageElement; url: string }>();
 
   constructor(
     private readonly images: ReadonlyMap<string, ImageAsset>,
-    /** The element the board is shown in (dark mode inverts it with a CSS filter). */
-    private readonly shownIn: HTMLElement,
     private readonly onLoad: (hash: string) => void,
   ) {}
-
-  inverted(): boolean {
-    return getComputedStyle(this.shownIn).filter.includes('invert');
-  }
 
   /** The decoded image, or null while it decodes (or if its bytes cannot be decoded). */
   get(hash: string): HTMLImageElement | null {

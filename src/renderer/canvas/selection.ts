@@ -64,11 +64,15 @@ export class Selection {
     canvas.overlay.add(this.outline, this.transformer, ...this.ends, this.bendHandle);
     // Lines bound to what is being resized or turned follow it live.
     let lines: BoundLines | null = null;
-    this.transformer.on('transformstart', () => (lines = new BoundLines(canvas, model, this.ids)));
+    this.transformer.on('transformstart', () => {
+      canvas.lift(this.ids); // resized or turned: drawn live
+      lines = new BoundLines(canvas, model, this.ids);
+    });
     this.transformer.on('transform', () => lines?.follow((id) => this.transformed(id)));
     this.transformer.on('transformend', () => {
       lines = null;
       this.commitTransform();
+      canvas.land(this.ids);
     });
   }
 

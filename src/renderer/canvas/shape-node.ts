@@ -109,7 +109,7 @@ type Picture = NonNullable<NonNullable<ConstructorParameters<typeof Image>[0]>['
 export interface ShapeImages {
   /** The decoded image; null while it decodes (the shape then draws a placeholder). */
   get(hash: string): Picture | null;
-  /** True while the screen shows the board through an inversion (dark mode): see imageNode. */
+  /** True while drawing for a screen that shows the board through an inversion (dark mode): see imageNode. */
   inverted(): boolean;
 }
 
@@ -117,8 +117,8 @@ const NO_IMAGES: ShapeImages = { get: () => null, inverted: () => false };
 
 /**
  * An image on the board. In dark mode the board is shown through a CSS inversion (hues kept), which
- * would turn a photo into its negative: on screen it is drawn pre-inverted, so the two cancel out.
- * Exports (another canvas) draw it as it is.
+ * would turn a photo into its negative: for the screen it is drawn pre-inverted, so the two cancel out;
+ * for an export, as it is.
  */
 function imageNode(attrs: object, image: Picture, images: ShapeImages): KonvaNode {
   return new Image({
@@ -126,7 +126,7 @@ function imageNode(attrs: object, image: Picture, images: ShapeImages): KonvaNod
     image,
     sceneFunc: (ctx, shape) => {
       const native = ctx._context;
-      const flip = ctx.canvas === shape.getLayer()?.getCanvas() && images.inverted();
+      const flip = images.inverted();
       if (flip) native.filter = 'invert(1) hue-rotate(180deg)';
       ctx.drawImage(image, 0, 0, shape.width(), shape.height());
       if (flip) native.filter = 'none';

@@ -105,6 +105,7 @@ export class SelectTool implements Tool {
       let dx = p.wx - this.drag.x;
       let dy = p.wy - this.drag.y;
       if (!this.drag.moved && Math.hypot(dx, dy) * canvas.camera.zoom < 3) return;
+      if (!this.drag.moved) canvas.lift(this.drag.origins.keys()); // moving: drawn live
       this.drag.moved = true;
       // Into line with the shapes around (and onto the grid), unless Alt is held.
       const snap = p.alt ? null : canvas.snapMove(new Set(this.drag.origins.keys()), dx, dy, this.ctx.grid());
@@ -137,6 +138,7 @@ export class SelectTool implements Tool {
           return { id, props: { x: shape.x + dx, y: shape.y + dy, ...releasedBinds(shape, moving) } };
         }),
       );
+      canvas.land(moving);
     } else if (this.marquee) {
       const b = boxFromRect(this.marquee.x, this.marquee.y, p.wx - this.marquee.x, p.wy - this.marquee.y);
       const inside = canvas.inside(b).filter((id) => !model.shapes.get(id)?.locked); // a click selects a locked shape, a sweep does not
@@ -149,6 +151,7 @@ export class SelectTool implements Tool {
     if (this.drag?.moved) {
       for (const [id, [x, y]] of this.drag.origins) this.ctx.canvas.node(id)?.position({ x, y });
       this.drag.lines.reset();
+      this.ctx.canvas.drop(this.drag.origins.keys());
     }
     this.marquee?.rect.destroy();
     this.marquee = null;
@@ -362,18 +365,23 @@ export class EraserTool implements Tool {
     const id = this.ctx.canvas.hit(p.wx, p.wy, 8);
     if (id && !this.doomed.has(id) && !this.ctx.model.shapes.get(id)?.locked) {
       this.doomed.add(id);
+      this.ctx.canvas.lift([id]); // fading: drawn live
       this.ctx.canvas.node(id)?.opacity(0.25);
       this.ctx.canvas.content.batchDraw();
     }
   }
 
   up(): void {
-    if (this.doomed) this.ctx.actions.remove([...this.doomed]);
+    if (this.doomed) {
+      this.ctx.actions.remove([...this.doomed]);
+      this.ctx.canvas.land(this.doomed);
+    }
     this.doomed = null;
   }
 
   cancel(): void {
     for (const id of this.doomed ?? []) this.ctx.canvas.node(id)?.opacity(this.ctx.model.shapes.get(id)?.opacity ?? 1);
+    this.ctx.canvas.drop(this.doomed ?? []);
     this.doomed = null;
     this.ctx.canvas.content.batchDraw();
   }

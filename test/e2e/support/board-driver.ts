@@ -4,7 +4,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 
-type Debug = { boardHash(): string; inkBlocks(block?: number): number[]; colorAt(x: number, y: number): number[] };
+type Debug = { boardHash(): string; inkBlocks(block?: number): number[]; directInkBlocks(block?: number): number[]; colorAt(x: number, y: number): number[] };
 type Win = { lanvasDebug: Debug; lanvasSession: { unacknowledged: number; vm: { seq: number }; model: { order: string[]; shapes: Map<string, { kind: string; text: string }> }; view: { editor: Record<string, unknown> } } };
 
 export interface ShapeSummary {
@@ -161,6 +161,11 @@ export class BoardDriver {
 
   inkBlocks(): Promise<number[]> {
     return this.page.evaluate(() => (window as unknown as Win).lanvasDebug.inkBlocks(8));
+  }
+
+  /** The same view drawn directly, shape by shape, as inkBlocks counts it: the two must agree. */
+  directInkBlocks(): Promise<number[]> {
+    return this.page.evaluate(() => (window as unknown as Win).lanvasDebug.directInkBlocks(8));
   }
 }
 

@@ -1,0 +1,103 @@
+/**
+ * The board's content as kept tiles (tiles.ts): one Konva shape that, each time the layer draws, copies
+ * the tiles in view onto it, drawing (with `paint`) only those it does not hold yet. Panning copies; an
+ * edit redraws the tiles it touched; a zoom shows the held tiles scaled until it settles, then draws
+ * the view crisp at the new zoom.
+ */
+import { SceneCanvas } from 'konva/lib/Canvas';
+import type { Box } from '../board/geometry';
+import { visibleBox, type Camera } from './camera';
+import { Konva } from './konva';
+import { TILE_PX, TileSet, tileBox, tilesTouching, tileZoom } from './tiles';
+
+/** Tiles kept: about four screens' worth at 1280x800. */
+const CAPACITY = 48;
+/** A zoom is taken as settled once it has not changed for this long. */
+const SETTLE_MS = 150;
+
+/** Draws the shapes that touch `box` (world units) onto `target`, whose context maps that box onto it at `zoom`. */
+export type PaintTile = (target: SceneCanvas, box: Box, zoom: number) => void;
+
+export class TileView {
+  readonly shape: InstanceType<typeof Konva.Shape>;
+  private set: TileSet<SceneCanvas> | null = null;
+  private settled = true;
+  private look = '';
+  private pixelRatio = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    /** `look`: how the screen shows the board; when it changes, every tile is drawn again. */
+    private readonly view: () => { camera: Camera; width: number; height: number; pixelRatio: number; look: string },
+    private readonly paint: PaintTile,
+  ) {
+    this.shape = new Konva.Shape({ listening: false, perfectDrawEnabled: false, sceneFunc: (ctx) => this.draw(ctx._context) });
+  }
+
+  /** The camera zoomed: the held tiles are shown scaled, and drawn anew once the zoom rests. */
+  zoomed(): void {
+    this.settled = false;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.settled = true;
+      this.shape.getLayer()?.batchDraw();
+    }, SETTLE_MS);
+  }
+
+  /** Takes the zoom as settled now (the next draw is at the current zoom). */
+  settle(): void {
+    clearTimeout(this.timer);
+    this.settled = true;
+  }
+
+  /** What was drawn in this world box is no longer right. */
+  dirty(box: Box): void {
+    this.set?.dirty(box);
+  }
+
+  clear(): void {
+    this.set?.clear();
+  }
+
+  private draw(native: CanvasRenderingContext2D): void {
+    const { camera, width, height, pixelRatio, look } = this.view();
+    const zoom = tileZoom(camera.zoom, this.set?.zoom ?? null, this.settled);
+    if (this.set?.zoom !== zoom || look !== this.look || pixelRatio !== this.pixelRatio) {
+      [this.look, this.pixelRatio] = [look, pixelRatio];
+      this.set?.clear();
+      this.set = new TileSet(zoom, CAPACITY);
+    }
+    const range = tilesTouching(visibleBox(camera, width, height), zoom);
+    const scale = camera.zoom / zoom;
+    const size = TILE_PX * scale;
+    native.save();
+    native.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+    native.imageSmoothingEnabled = scale !== 1;
+    for (let tx = range.minX; tx <= range.maxX; tx++) {
+      for (let ty = range.minY; ty <= range.maxY; ty++) {
+        let tile = this.set.get(tx, ty);
+        if (tile === undefined) this.set.set(tx, ty, (tile = this.render(tx, ty, zoom, pixelRatio)));
+        const box = tileBox(tx, ty, zoom);
+        // At the tiles' own zoom they land on whole pixels, copied as drawn (a half-pixel shift is not seen).
+        const x = (box.minX - camera.x) * camera.zoom;
+        const y = (box.minY - camera.y) * camera.zoom;
+        native.drawImage(tile._canvas, scale === 1 ? Math.round(x) : x, scale === 1 ? Math.round(y) : y, size, size);
+      }
+    }
+    native.restore();
+  }
+
+  private render(tx: number, ty: number, zoom: number, pixelRatio: number): SceneCanvas {
+    const tile = new SceneCanvas({ width: TILE_PX, height: TILE_PX, pixelRatio });
+    const box = tileBox(tx, ty, zoom);
+    const k = zoom * pixelRatio;
+    tile.getContext()._context.setTransform(k, 0, 0, k, -box.minX * k, -box.minY * k);
+    this.paint(tile, box, zoom);
+    return tile;
+  }
+
+  destroy(): void {
+    clearTimeout(this.timer);
+    this.clear();
+  }
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { TILE_PX, TileSet, tileBox, tilesTouching, tileZoom } from './tiles';
+
+describe('tiles', () => {
+  it('cover the world in TILE_PX screen squares at each zoom', () => {
+    expect(tileBox(0, 0, 1)).toEqual({ minX: 0, minY: 0, maxX: TILE_PX, maxY: TILE_PX });
+    expect(tileBox(-1, 2, 2)).toEqual({ minX: -256, minY: 512, maxX: 0, maxY: 768 });
+    // A box touches every tile it overlaps, its border included.
+    expect(tilesTouching({ minX: 10, minY: -10, maxX: 600, maxY: 20 }, 1)).toEqual({ minX: 0, minY: -1, maxX: 1, maxY: 0 });
+    expect(tilesTouching({ minX: 10, minY: 10, maxX: 600, maxY: 20 }, 0.5)).toEqual({ minX: 0, minY: 0, maxX: 0, maxY: 0 });
+  });
+
+  it('an edit throws away the tiles its box touches, and only those', () => {
+    const released: string[] = [];
+    const set = new TileSet<string>(1, 100, (t) => released.push(t));
+    for (let tx = 0; tx < 4; tx++) for (let ty = 0; ty < 3; ty++) set.set(tx, ty, `${tx}/${ty}`);
+    set.dirty({ minX: 500, minY: 100, maxX: 530, maxY: 120 }); // across the border of columns 0 and 1, in row 0
+    expect(released.sort()).toEqual(['0/0', '1/0']);
+    expect(set.size).toBe(10);
+    expect(set.has(0, 0)).toBe(false);
+    expect(set.has(0, 1)).toBe(true);
+    // A box larger than what is held is matched tile by tile, with the same answer.
+    set.dirty({ minX: -1e6, minY: 1100, maxX: 1e6, maxY: 1e6 });
+    expect(released.sort()).toEqual(['0/0', '0/2', '1/0', '1/2', '2/2', '3/2']);
+  });
+
+  it('keeps at most its capacity, letting the least recently used go', () => {
+    const released: string[] = [];
+    const set = new TileSet<string>(1, 3, (t) => released.push(t));
+    set.set(0, 0, 'a');
+    set.set(1, 0, 'b');
+    set.set(2, 0, 'c');
+    set.get(0, 0); // used: kept
+    set.set(3, 0, 'd');
+    expect(released).toEqual(['b']);
+    set.set(3, 0, 'e'); // redrawn in place: the old one goes
+    expect(released).toEqual(['b', 'd']);
+    set.clear();
+    expect(released.sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('are drawn at the current zoom once it settles; while it changes, the held set is shown unless too far off', () => {
+    expect(tileZoom(1.3, null, false)).toBe(1.3); // nothing held
+    expect(tileZoom(1.3, 1, false)).toBe(1); // zooming: the held set, scaled
+    expect(tileZoom(1.3, 1, true)).toBe(1.3); // settled: redrawn crisp
+    expect(tileZoom(2.5, 1, false)).toBe(2.5); // too soft scaled up
+    expect(tileZoom(0.4, 1, false)).toBe(0.4); // too coarse scaled down
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * The board drawn once and kept: the content is cut into square tiles of TILE_PX screen pixels at one
+ * zoom, each drawn when first seen and then only copied, so panning costs a few image copies however
+ * many shapes are in view. An edit throws away only the tiles its shapes touch (before and after); a
+ * new zoom starts a new set once the zoom has settled, the old set shown scaled until then.
+ * Pure bookkeeping: what a tile holds is the caller's (a canvas in the view, anything in the tests).
+ */
+import type { Box } from '../board/geometry';
+
+/** Side of a tile on screen, in CSS pixels. */
+export const TILE_PX = 512;
+
+export interface TileRange {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+/** World units a tile covers at `zoom`. */
+export const tileWorld = (zoom: number): number => TILE_PX / zoom;
+
+/** The tiles (by column and row) a world box touches at `zoom`; an edge on a tile's border touches both sides. */
+export function tilesTouching(box: Box, zoom: number): TileRange {
+  const w = tileWorld(zoom);
+  return { minX: Math.floor(box.minX / w), minY: Math.floor(box.minY / w), maxX: Math.floor(box.maxX / w), maxY: Math.floor(box.maxY / w) };
+}
+
+/** The world box of a tile at `zoom`. */
+export function tileBox(tx: number, ty: number, zoom: number): Box {
+  const w = tileWorld(zoom);
+  return { minX: tx * w, minY: ty * w, maxX: (tx + 1) * w, maxY: (ty + 1) * w };
+}
+
+const key = (tx: number, ty: number) => `${tx},${ty}`;
+
+/** The tiles of one zoom, most recently used last, at most `capacity` of them. */
+export class TileSet<T> {
+  private readonly tiles = new Map<string, T>();
+
+  constructor(
+    readonly zoom: number,
+    private readonly capacity: number,
+    /** Told of each tile let go (its canvas can be reused or freed). */
+    private readonly release: (tile: T) => void = () => {},
+  ) {}
+
+  get size(): number {
+    return this.tiles.size;
+  }
+
+  get(tx: number, ty: number): T | undefined {
+    const k = key(tx, ty);
+    const tile = this.tiles.get(k);
+    if (tile !== undefined) {
+      this.tiles.delete(k); // most recently used goes last
+      this.tiles.set(k, tile);
+    }
+    return tile;
+  }
+
+  set(tx: number, ty: number, tile: T): void {
+    const k = key(tx, ty);
+    const old = this.tiles.get(k);
+    if (old !== undefined) this.release(old);
+    this.tiles.delete(k);
+    this.tiles.set(k, tile);
+    while (this.tiles.size > this.capacity) {
+      const [oldest, t] = this.tiles.entries().next().value!;
+      this.tiles.delete(oldest);
+      this.release(t);
+    }
+  }
+
+  has(tx: number, ty: number): boolean {
+    return this.tiles.has(key(tx, ty));
+  }
+
+  /** Throws away the tiles a world box touches: what was drawn there is no longer right. */
+  dirty(box: Box): void {
+    const r = tilesTouching(box, this.zoom);
+    if ((r.maxX - r.minX + 1) * (r.maxY - r.minY + 1) > this.tiles.size) {
+      // A box wider than the tiles held: test each tile rather than each position.
+      for (const [k, t] of this.tiles) {
+        const [tx, ty] = k.split(',').map(Number) as [number, number];
+        if (tx >= r.minX && tx <= r.maxX && ty >= r.minY && ty <= r.maxY) this.drop(k, t);
+      }
+      return;
+    }
+    for (let tx = r.minX; tx <= r.maxX; tx++) {
+      for (let ty = r.minY; ty <= r.maxY; ty++) {
+        const k = key(tx, ty);
+        const t = this.tiles.get(k);
+        if (t !== undefined) this.drop(k, t);
+      }
+    }
+  }
+
+  clear(): void {
+    for (const t of this.tiles.values()) this.release(t);
+    this.tiles.clear();
+  }
+
+  private drop(k: string, t: T): void {
+    this.tiles.delete(k);
+    this.release(t);
+  }
+}
+
+/** Past this factor a set drawn at another zoom looks too soft (or too coarse) to show, even for a moment. */
+export const MAX_TILE_SCALE = 2;
+
+/**
+ * The zoom tiles are drawn at: the current zoom once it has settled (a crisp picture when the zoom
+ * stops); while it is changing, the set already held, shown scaled, unless that is off by more than
+ * MAX_TILE_SCALE either way.
+ */
+export function tileZoom(current: number, held: number | null, settled: boolean): number {
+  if (settled || held === null) return current;
+  const scale = current / held;
+  return scale > MAX_TILE_SCALE || scale < 1 / MAX_TILE_SCALE ? current : held;
+}
