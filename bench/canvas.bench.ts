@@ -41,7 +41,7 @@ export async function canvasBenchmarks(runs: number, sizes = [10_000, 100_000]):
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`http://127.0.0.1:${(server.address() as { port: number }).port}/`);
-    const plan = sizes.map((n) => ({ n, frames: n > 10_000 ? 15 : 40 }));
+    const plan = sizes.map((n) => ({ n, frames: n > 10_000 ? 40 : 60 }));
     const all = (await page.evaluate(
       ([p, r]) => (globalThis as unknown as { runCanvasBench(s: unknown, r: number): unknown }).runCanvasBench(p, r),
       [plan, runs] as const,

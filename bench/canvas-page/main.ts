@@ -137,7 +137,7 @@ function pan(canvas: BoardCanvas, shapes: Prepared[], start: Camera, frames: num
   finish(canvas);
   let camera = start;
   for (let i = 0; i < frames; i++) {
-    camera = panBy(camera, i % 2 === 0 ? 20 : -13, 7);
+    camera = panBy(camera, i % 2 === 0 ? 45 : -10, 15); // a screen's width in about 36 frames: new tiles come into view
     const t = performance.now();
     canvas.setCamera(camera);
     canvas.stage.draw();

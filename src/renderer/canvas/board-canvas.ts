@@ -5,8 +5,9 @@
  *            shapes being dragged, turned, erased or following a drag, drawn live ("lifted")
  *   active   what is being drawn right now, locally or by others
  *   overlay  selection outlines, the transformer, the marquee, snap guides, remote cursors
- * Every shape has a Konva node, held in a group the layer never draws itself: tiles draw the nodes that
- * touch them, once, and the Transformer and tools move the nodes they work on. It draws every shape the
+ * Every shape has a Konva node, held outside the stage (so moving the camera never walks 100,000 of
+ * them): tiles draw the nodes that touch them, once. The selected shapes' nodes sit in the stage, in a
+ * group never drawn, for the Transformer and the tools to work on. It draws every shape the
  * model already holds when it starts (the model may come from a snapshot), then applies each change
  * incrementally, redrawing only the tiles the change touches.
  */
@@ -36,12 +37,16 @@ export class BoardCanvas {
   readonly index = new SpatialIndex();
   readonly grid = new GridLayer(() => ({ camera: this.camera, ...this.size }));
   readonly guides = new SnapGuides();
-  /** Every shape's node, in a group never drawn by the layer: the tiles draw them. */
-  private readonly held = new Konva.Group({ visible: false, listening: false });
+  /** Every shape's node, outside the stage: the tiles draw them. */
+  private readonly held = new Konva.Group({ listening: false });
+  /** The selected shapes' nodes, in the stage for the Transformer, never drawn by the layer (the tiles still do). */
+  private readonly chosen = new Konva.Group({ visible: false, listening: false });
   /** The lifted shapes' nodes, drawn live above the tiles. */
   private readonly live = new Konva.Group({ listening: false });
   private readonly tiles: TileView;
   private nodes = new Map<string, KonvaNode>();
+  /** Each node's shape. */
+  private ids = new WeakMap<KonvaNode, string>();
   /** Each shape's place in the model's z-order. */
   private rank = new Map<string, number>();
   /**
@@ -75,7 +80,7 @@ export class BoardCanvas {
       },
       (target, box) => this.paintTile(target, box),
     );
-    this.content.add(this.tiles.shape, this.held, this.live);
+    this.content.add(this.tiles.shape, this.chosen, this.live);
     this.stage.add(this.grid.layer, this.content, this.active, this.overlay);
     this.overlay.add(this.guides.group);
     this.renderAll();
@@ -84,6 +89,7 @@ export class BoardCanvas {
   /** Builds a node for every shape the model holds. */
   renderAll(): void {
     this.held.destroyChildren();
+    this.chosen.destroyChildren();
     this.live.destroyChildren();
     this.nodes.clear();
     this.lifted.clear();
@@ -100,10 +106,12 @@ export class BoardCanvas {
       const shape = this.model.shapes.get(id);
       if (!shape) continue;
       const wasLive = this.lifted.get(id) === 'live';
+      const wasChosen = this.nodes.get(id)?.getParent() === this.chosen;
       this.removeNode(id);
       this.addNode(shape);
       // Someone's edit to a shape being moved here: the gesture goes on with the new node.
       if (wasLive) this.lift([id]);
+      else if (wasChosen) this.nodes.get(id)!.moveTo(this.chosen);
     }
     for (const id of change.added) {
       const shape = this.model.shapes.get(id);
@@ -120,6 +128,7 @@ export class BoardCanvas {
     const bounds = shapeBounds(shape);
     const node = this.nodeFor(shape);
     this.nodes.set(shape.shapeId, node);
+    this.ids.set(node, shape.shapeId);
     this.held.add(node as never);
     this.index.set(shape.shapeId, bounds);
     this.tiles.dirty(bounds);
@@ -144,7 +153,10 @@ export class BoardCanvas {
   /** Draws onto a tile the shapes that touch it and are not lifted, back to front. */
   private paintTile(target: SceneCanvas, box: Box): void {
     const ids = [...this.index.query(box)].filter((id) => !this.lifted.has(id)).sort(this.byDepth);
-    for (const id of ids) this.nodes.get(id)?.drawScene(target, this.held);
+    for (const id of ids) {
+      const node = this.nodes.get(id);
+      node?.drawScene(target, node.getParent() ?? undefined);
+    }
   }
 
   /**
@@ -174,7 +186,7 @@ export class BoardCanvas {
     for (const id of ids) {
       const node = this.nodes.get(id);
       if (!node || !this.lifted.delete(id)) continue;
-      node.moveTo(this.held);
+      node.moveTo(this.chosen); // still selected, most likely; choose() sorts it out
       this.tiles.dirty(this.index.boxOf(id)!);
     }
     this.content.batchDraw();
@@ -182,6 +194,19 @@ export class BoardCanvas {
 
   node(id: string): KonvaNode | undefined {
     return this.nodes.get(id);
+  }
+
+  /** Puts these shapes' nodes in the stage (for the Transformer), and the others that were there back out. */
+  choose(ids: ReadonlySet<string>): void {
+    for (const node of [...this.chosen.children]) if (!ids.has(this.idOf(node))) node.moveTo(this.held);
+    for (const id of ids) {
+      const node = this.nodes.get(id);
+      if (node && node.getParent() === this.held) node.moveTo(this.chosen);
+    }
+  }
+
+  private idOf(node: KonvaNode): string {
+    return this.ids.get(node) ?? '';
   }
 
   get size(): { width: number; height: number } {
@@ -278,6 +303,7 @@ export class BoardCanvas {
     this.live.add(node as never);
     node.zIndex(z);
     this.nodes.set(id, node);
+    this.ids.set(node, id);
     this.land([id]); // back into the tiles with the model's next word on it
     this.content.batchDraw();
   }
@@ -319,6 +345,7 @@ export class BoardCanvas {
   destroy(): void {
     this.tiles.destroy();
     this.images.destroy();
+    this.held.destroy(); // outside the stage: the stage's destroy does not reach it
     this.stage.destroy();
   }
 }

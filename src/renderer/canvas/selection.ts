@@ -128,6 +128,7 @@ export class Selection {
     // Everything resizes and turns with the Transformer but a lone line, which has its own handles, and
     // what is locked, which shows only an outline.
     const transform = ids.length > 0 && line === null && shapes.every((s) => !s.locked);
+    this.canvas.choose(new Set(ids));
     this.transformer.nodes(transform ? ids.map((id) => this.canvas.node(id)!).filter(Boolean) : []);
     this.transformer.visible(transform);
     // Images keep their proportions from a corner, as a photo should; the edges still stretch them.
