@@ -2,7 +2,8 @@
  * The board's content as kept tiles (tiles.ts): one Konva shape that, each time the layer draws, copies
  * the tiles in view onto it, drawing (with `paint`) only those it does not hold yet. Panning copies; an
  * edit redraws the tiles it touched; a zoom shows the held tiles scaled until it settles, then draws
- * the view crisp at the new zoom.
+ * the view crisp at the new zoom. In idle time it draws the ring of tiles just outside the view, so a
+ * pan finds them ready.
  */
 import { SceneCanvas } from 'konva/lib/Canvas';
 import type { Box } from '../board/geometry';
@@ -14,6 +15,8 @@ import { TILE_PX, TileSet, tileBox, tilesTouching, tileZoom } from './tiles';
 const CAPACITY = 48;
 /** A zoom is taken as settled once it has not changed for this long. */
 const SETTLE_MS = 150;
+/** A tile is drawn ahead only with at least this much idle time left (one takes a few ms). */
+const MIN_IDLE_MS = 6;
 
 /** Draws the shapes that touch `box` (world units) onto `target`, whose context maps that box onto it at `zoom`. */
 export type PaintTile = (target: SceneCanvas, box: Box, zoom: number) => void;
@@ -25,6 +28,7 @@ export class TileView {
   private look = '';
   private pixelRatio = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private idle: number | undefined;
 
   constructor(
     /** `look`: how the screen shows the board; when it changes, every tile is drawn again. */
@@ -85,6 +89,27 @@ export class TileView {
       }
     }
     native.restore();
+    if (this.settled && this.idle === undefined) this.idle = requestIdleCallback((deadline) => this.prefetch(deadline));
+  }
+
+  /** Draws missing tiles of the ring around the view while the browser is idle, a tile at a time. */
+  private prefetch(deadline: IdleDeadline): void {
+    this.idle = undefined;
+    const set = this.set;
+    if (set === null || !this.settled) return;
+    const { camera, width, height, pixelRatio } = this.view();
+    if (set.zoom !== camera.zoom) return;
+    const r = tilesTouching(visibleBox(camera, width, height), set.zoom);
+    for (let tx = r.minX - 1; tx <= r.maxX + 1; tx++) {
+      for (let ty = r.minY - 1; ty <= r.maxY + 1; ty++) {
+        if (set.has(tx, ty)) continue;
+        if (deadline.timeRemaining() < MIN_IDLE_MS) {
+          this.idle = requestIdleCallback((d) => this.prefetch(d));
+          return;
+        }
+        set.set(tx, ty, this.render(tx, ty, set.zoom, pixelRatio));
+      }
+    }
   }
 
   private render(tx: number, ty: number, zoom: number, pixelRatio: number): SceneCanvas {
@@ -98,6 +123,7 @@ export class TileView {
 
   destroy(): void {
     clearTimeout(this.timer);
+    if (this.idle !== undefined) cancelIdleCallback(this.idle);
     this.clear();
   }
 }
