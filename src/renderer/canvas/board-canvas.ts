@@ -49,6 +49,7 @@ export class BoardCanvas {
   private ids = new WeakMap<KonvaNode, string>();
   /** Each shape's place in the model's z-order. */
   private rank = new Map<string, number>();
+  private topRank = -1;
   /**
    * Shapes drawn live instead of in the tiles: 'live' while a gesture moves them, 'landing' once it has
    * been sent (they go back into the tiles when the model's answer rebuilds them).
@@ -101,7 +102,10 @@ export class BoardCanvas {
   }
 
   apply(change: ShapesChanged): void {
-    for (const id of change.removed) this.removeNode(id);
+    for (const id of change.removed) {
+      this.removeNode(id);
+      this.rank.delete(id);
+    }
     for (const id of change.changed) {
       const shape = this.model.shapes.get(id);
       if (!shape) continue;
@@ -120,7 +124,7 @@ export class BoardCanvas {
     if (change.reordered) {
       this.restack();
       this.tiles.clear(); // depths changed across the board
-    } else if (change.added.length > 0) this.restack();
+    } else if (change.added.length > 0) this.rankAdded(change.added);
     this.stage.batchDraw();
   }
 
@@ -146,6 +150,15 @@ export class BoardCanvas {
   /** Notes each shape's depth; the tiles draw in this order. */
   private restack(): void {
     this.rank = new Map(this.model.order.map((id, i) => [id, i]));
+    this.topRank = this.model.order.length - 1;
+  }
+
+  /** Ranks new shapes: on top (a new drawing, a paste) without walking the board; anywhere else (an undone delete), all anew. */
+  private rankAdded(ids: readonly string[]): void {
+    const { order } = this.model;
+    const first = order.length - ids.length;
+    if (!ids.every((id, i) => order[first + i] === id)) return this.restack();
+    for (const id of ids) this.rank.set(id, ++this.topRank); // above every rank given, whatever was removed since
   }
 
   private byDepth = (a: string, b: string) => (this.rank.get(a) ?? Infinity) - (this.rank.get(b) ?? Infinity);

@@ -10,9 +10,8 @@ import { boardActions, type BoardActions } from './actions';
 import { BoardCanvas } from './board-canvas';
 import { clampZoom, fitBox, screenToWorld, visibleBox, zoomAt, type Camera } from './camera';
 import { cloneShapes, decodeClipboard, encodeClipboard } from './clipboard';
-import { imageParts } from '../board/image-assets';
 import { GRID_SIZE } from './grid-layer';
-import { placeImages, readImage, type ImageFile, type PlacedImage } from './image-insert';
+import { placeImages, readImage, sendImage, type ImageFile, type PlacedImage } from './image-insert';
 import { InputController } from './input';
 import type { KonvaNode } from './konva';
 import { MAX_SHOWN_SELECTION, encodePresence, Presence } from './presence';
@@ -416,7 +415,7 @@ export class Editor {
    */
   pasteFrom(text: string): void {
     const fromSystem = decodeClipboard(text);
-    for (const [hash, image] of fromSystem?.images ?? []) if (!this.model.images.has(hash)) for (const part of imageParts(image.bytes, hash)) this.actions.imagePart(part);
+    for (const [hash, image] of fromSystem?.images ?? []) sendImage(this.model, this.actions, image.bytes, hash);
     const shapes = (fromSystem && fromSystem.shapes.length > 0 ? fromSystem.shapes : this.clipboard).filter((s) => s.asset === '' || this.model.images.has(s.asset) || fromSystem?.images.has(s.asset));
     if (shapes.length === 0) return;
     const offset = 16 * ++this.pastes;

@@ -45,6 +45,11 @@ export async function readImage(file: ImageFile, model: BoardModel): Promise<Pla
   return { bytes, hash, info };
 }
 
+/** Sends an image's parts, unless the board holds it already (shapes then name it by its hash). */
+export function sendImage(model: BoardModel, actions: BoardActions, bytes: Uint8Array, hash: string): void {
+  if (!model.images.has(hash)) for (const part of imageParts(bytes, hash)) actions.imagePart(part);
+}
+
 /**
  * Sends what the board lacks of these images, then one shape each; returns the shapes. An image the
  * board holds already is not sent again: the shapes name it by its hash. (One sent twice before it
@@ -52,7 +57,7 @@ export async function readImage(file: ImageFile, model: BoardModel): Promise<Pla
  */
 export function placeImages(images: readonly PlacedImage[], model: BoardModel, actions: BoardActions, at: { x: number; y: number }, view: { w: number; h: number }): ShapeRecord[] {
   const shapes = images.map(({ bytes, hash, info }, i) => {
-    if (!model.images.has(hash)) for (const part of imageParts(bytes, hash)) actions.imagePart(part);
+    sendImage(model, actions, bytes, hash);
     const box = imageBox(info, at.x + i * CASCADE, at.y + i * CASCADE, view.w, view.h);
     return { ...DEFAULT_PROPS, id: actions.newId(), kind: 'image' as const, ...box, asset: hash, strokeWidth: 0 };
   });
