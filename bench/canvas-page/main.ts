@@ -10,11 +10,12 @@
  */
 import { buildAppBoard } from '../fixture';
 import type { BoardModel } from '../../src/renderer/board/board-model';
-import { boxFromRect, intersects, shapeBounds, union, type Box } from '../../src/renderer/board/geometry';
+import { boxFromRect, intersects, union, type Box } from '../../src/renderer/board/geometry';
+import { shapeBounds } from '../../src/renderer/shapes';
 import { decodeRelative } from '../../src/renderer/board/stroke-codec';
 import { BoardCanvas } from '../../src/renderer/canvas/board-canvas';
 import { fitBox, panBy, visibleBox, type Camera } from '../../src/renderer/canvas/camera';
-import { penOutline } from '../../src/renderer/canvas/pen-outline';
+import { penOutline } from '../../src/renderer/shapes/pen-outline';
 import { readSnapshot, writeSnapshot } from '../../src/renderer/engine/snapshot';
 
 const W = 1280;

@@ -1,10 +1,13 @@
 /**
  * Read-only hooks for the end-to-end tests and for looking at a session from the console: the board's
- * content hash, a coarse picture of what the content layer shows, and of the same view drawn directly.
+ * content hash, a coarse picture of what the content layer shows, and of the same view drawn directly,
+ * and what painting one shape does, call by call.
  */
 import type { BoardModel } from '../board/board-model';
 import { encodeClipboard } from '../canvas/clipboard';
 import { visibleBox } from '../canvas/camera';
+import { layoutText } from '../canvas/text-measure';
+import { paintShape } from '../shapes';
 import type { AppView } from './app-view';
 import type { Session } from '../session/session';
 import { toHex } from '../../shared/bytes';
@@ -27,6 +30,34 @@ function inkOf(canvas: HTMLCanvasElement, block: number, width = canvas.width, h
     }
   }
   return out;
+}
+
+/** One call a painter made, with the context's paint state when it was made. */
+interface PaintCall {
+  op: string;
+  args: unknown[];
+  fillStyle: string;
+  font: string;
+  globalAlpha: number;
+}
+
+/** Paints a shape onto a context that notes each call it is given (and still draws). */
+function paintCalls(shape: Parameters<typeof paintShape>[1]): PaintCall[] {
+  const calls: PaintCall[] = [];
+  const ctx = new OffscreenCanvas(16, 16).getContext('2d')!;
+  const noting = new Proxy(ctx, {
+    get(target, key) {
+      const value = Reflect.get(target, key, target) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push({ op: String(key), args, fillStyle: String(target.fillStyle), font: target.font, globalAlpha: target.globalAlpha });
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+    set: (target, key, value) => Reflect.set(target, key, value, target),
+  });
+  paintShape(noting, shape, { layout: layoutText, image: () => null, inverted: false });
+  return calls;
 }
 
 export function debugHooks(session: Session<BoardModel>) {
@@ -57,6 +88,11 @@ export function debugHooks(session: Session<BoardModel>) {
       const drawn = board.drawTo(session.model.order, visibleBox(board.camera, width, height), board.camera.zoom * ratio, 'transparent')._canvas;
       // Its size may round a pixel off the screen's: the blocks are counted over the screen's size.
       return inkOf(drawn, block, shown.width, shown.height);
+    },
+    /** What painting a shape does (its kind's painter, as the tiles run it), call by call. */
+    painted(id: string): PaintCall[] {
+      const shape = session.model.shapes.get(id);
+      return shape ? paintCalls(shape) : [];
     },
     /** The content layer's colour at a point of the canvas (CSS pixels from its top left), as [r, g, b, a]. */
     colorAt(x: number, y: number): number[] {

@@ -6,7 +6,7 @@ import type { Editor } from '../canvas/editor';
 import { keysFor, type Command } from '../canvas/shortcuts';
 import { FILLS, FONT_SIZES, OPACITIES, PALETTE, shownStyle, WIDTHS, type Style } from '../canvas/style';
 import { DASHES, FILL_STYLES, FONTS, HEADS, type Font, type Heads } from '../board/shape';
-import { fontFamily } from '../canvas/shape-node';
+import { fontFamily } from '../shapes/text-layout';
 import type { Alignment, Distribution } from '../board/arrange';
 import type { ToolName } from '../canvas/tools';
 

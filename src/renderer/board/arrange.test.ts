@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { align, distribute } from './arrange';
-import { shapeBounds } from './geometry';
+import { shapeBounds } from '../shapes';
 import { DEFAULT_PROPS, type ShapeRecord } from './shape';
 
 const rect = (id: string, x: number, y: number, w: number, h: number): ShapeRecord => ({ ...DEFAULT_PROPS, id, kind: 'rect', x, y, w, h, strokeWidth: 0 });

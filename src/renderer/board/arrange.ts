@@ -2,7 +2,8 @@
  * Align and distribute: pure, records in, moves out. Shapes are lined up by the boxes they are seen
  * in (rotation and stroke included), and moved by shifting their anchor point, which moves every kind.
  */
-import { shapeBounds, type Box } from './geometry';
+import type { Box } from './geometry';
+import { shapeBounds } from '../shapes';
 import type { ShapeRecord } from './shape';
 
 export const ALIGNMENTS = ['left', 'center', 'right', 'top', 'middle', 'bottom'] as const;

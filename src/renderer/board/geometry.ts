@@ -1,7 +1,9 @@
-/** Pure geometry of shapes in world coordinates: bounds, hit testing, box relations. */
-import { midpointOf, pathPoints } from './curve';
-import { isBoxKind, isLineKind, type ShapeProps } from './shape';
-import { decodePoints } from './stroke-codec';
+/**
+ * Pure geometry in world coordinates: boxes and their relations, turned boxes, where words go. Each
+ * kind's bounds and hit test are its own (src/renderer/shapes), built from these.
+ */
+import { midpointOf } from './curve';
+import { isLineKind, type ShapeProps } from './shape';
 
 export interface Box {
   minX: number;
@@ -57,7 +59,7 @@ export function corners(s: ShapeProps): [number, number][] {
 }
 
 /** The box around flat (x, y) pairs. */
-function pointsBox(pts: ArrayLike<number>): Box {
+export function pointsBox(pts: ArrayLike<number>): Box {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -116,23 +118,6 @@ export function labelBox(s: ShapeProps): Box | null {
   return { minX: mx - hw, minY: my - hh, maxX: mx + hw, maxY: my + hh };
 }
 
-/** Axis-aligned bounds in world space, including half the stroke width. */
-export function shapeBounds(s: ShapeProps): Box {
-  const pad = s.strokeWidth / 2;
-  if (s.kind === 'pen' && s.points) return expand(pointsBox(decodePoints(s.points, s.x, s.y)), pad);
-  if (!isBoxKind(s.kind)) {
-    // line and arrow (an arrow head reaches a little beyond the line)
-    const path = expand(pointsBox(pathPoints(s)), s.kind === 'arrow' ? pad + 4 * s.strokeWidth : pad);
-    const label = labelBox(s);
-    return label ? union([path, label])! : path;
-  }
-  const cs = corners(s);
-  return expand(
-    { minX: Math.min(...cs.map((c) => c[0])), minY: Math.min(...cs.map((c) => c[1])), maxX: Math.max(...cs.map((c) => c[0])), maxY: Math.max(...cs.map((c) => c[1])) },
-    pad,
-  );
-}
-
 /** Is (px, py) within `margin` of a box shape's (possibly rotated) box, inside included? */
 export function boxContains(s: ShapeProps, px: number, py: number, margin: number): boolean {
   const b = boxFromRect(s.x, s.y, s.w, s.h);
@@ -150,41 +135,10 @@ export function segmentDistance(px: number, py: number, ax: number, ay: number, 
 }
 
 /** Is (px, py) within `reach` of the polyline through flat (x, y) pairs (a single point included)? */
-function polylineTouches(pts: ArrayLike<number>, px: number, py: number, reach: number): boolean {
+export function polylineTouches(pts: ArrayLike<number>, px: number, py: number, reach: number): boolean {
   if (pts.length === 2) return Math.hypot(px - pts[0]!, py - pts[1]!) <= reach;
   for (let i = 0; i + 3 < pts.length; i += 2) {
     if (segmentDistance(px, py, pts[i]!, pts[i + 1]!, pts[i + 2]!, pts[i + 3]!) <= reach) return true;
   }
   return false;
-}
-
-/** Does a pointer at (px, py) with `tolerance` world pixels touch the shape? */
-export function hitTest(s: ShapeProps, px: number, py: number, tolerance: number): boolean {
-  const reach = s.strokeWidth / 2 + tolerance;
-  if (s.kind === 'pen' && s.points) return polylineTouches(decodePoints(s.points, s.x, s.y), px, py, reach);
-  if (isLineKind(s.kind)) {
-    const label = labelBox(s);
-    return polylineTouches(pathPoints(s), px, py, reach) || (label !== null && px >= label.minX && px <= label.maxX && py >= label.minY && py <= label.maxY);
-  }
-  // Box shapes: work in the shape's own frame.
-  const b = boxFromRect(s.x, s.y, s.w, s.h);
-  const [lx, ly] = rotate(px, py, (b.minX + b.maxX) / 2, (b.minY + b.maxY) / 2, -s.rotation);
-  const filled = s.fill !== 'transparent' || s.kind === 'text' || s.kind === 'sticky' || s.kind === 'image' || s.text !== '';
-  if (s.kind === 'ellipse') {
-    const rx = (b.maxX - b.minX) / 2;
-    const ry = (b.maxY - b.minY) / 2;
-    const cx = b.minX + rx;
-    const cy = b.minY + ry;
-    if (rx === 0 || ry === 0) return segmentDistance(lx, ly, b.minX, b.minY, b.maxX, b.maxY) <= reach;
-    // Normalised radius; the outline band is approximated by scaling the reach by the smaller radius.
-    const d = Math.hypot((lx - cx) / rx, (ly - cy) / ry);
-    const band = reach / Math.min(rx, ry);
-    return filled ? d <= 1 + band : Math.abs(d - 1) <= band;
-  }
-  const inside = lx >= b.minX - reach && lx <= b.maxX + reach && ly >= b.minY - reach && ly <= b.maxY + reach;
-  if (!inside) return false;
-  if (filled) return true;
-  const innerX = lx > b.minX + reach && lx < b.maxX - reach;
-  const innerY = ly > b.minY + reach && ly < b.maxY - reach;
-  return !(innerX && innerY);
 }

@@ -5,22 +5,26 @@
  *            shapes being dragged, turned, erased or following a drag, drawn live ("lifted")
  *   active   what is being drawn right now, locally or by others
  *   overlay  selection outlines, the transformer, the marquee, snap guides, remote cursors
- * Every shape has a Konva node, held outside the stage (so moving the camera never walks 100,000 of
- * them): tiles draw the nodes that touch them, once. The selected shapes' nodes sit in the stage, in a
- * group never drawn, for the Transformer and the tools to work on. It draws every shape the
- * model already holds when it starts (the model may come from a snapshot), then applies each change
+ Tiles paint the shapes that touch them straight from the model, each with its kind's painter
+ * (src/renderer/shapes), once. Only the shapes selected, moved or turned have Konva nodes
+ * (shape-node.ts): the selected ones in a group never drawn (the tiles still show them), for the
+ * Transformer and the tools to work on; the lifted ones drawn live. It draws every shape the model
+ * already holds when it starts (the model may come from a snapshot), then applies each change
  * incrementally, redrawing only the tiles the change touches.
  */
 import type { BoardModel, ShapesChanged } from '../board/board-model';
 import { SceneCanvas } from 'konva/lib/Canvas';
-import { boxContains, expand, hitTest, shapeBounds, union, type Box } from '../board/geometry';
+import { boxContains, expand, union, type Box } from '../board/geometry';
 import { isBoxKind, type ShapeProps } from '../board/shape';
 import type { ShapeModel } from '../board/shape-model';
 import { visibleBox, type Camera } from './camera';
 import { Konva, type KonvaNode } from './konva';
 import { GridLayer } from './grid-layer';
 import { ImageCache } from './image-cache';
-import { createShapeNode, type ShapeImages } from './shape-node';
+import { hitTest, paintShape, shapeBounds } from '../shapes';
+import type { PaintEnv } from '../shapes/kind';
+import { ShapeNode } from './shape-node';
+import { layoutText } from './text-measure';
 import { SNAP_REACH_PX, snapBox, type Snap } from './snap';
 import { SnapGuides } from './snap-guides';
 import { SpatialIndex } from './spatial-index';
@@ -37,13 +41,12 @@ export class BoardCanvas {
   readonly index = new SpatialIndex();
   readonly grid = new GridLayer(() => ({ camera: this.camera, ...this.size }));
   readonly guides = new SnapGuides();
-  /** Every shape's node, outside the stage: the tiles draw them. */
-  private readonly held = new Konva.Group({ listening: false });
   /** The selected shapes' nodes, in the stage for the Transformer, never drawn by the layer (the tiles still do). */
   private readonly chosen = new Konva.Group({ visible: false, listening: false });
   /** The lifted shapes' nodes, drawn live above the tiles. */
   private readonly live = new Konva.Group({ listening: false });
   private readonly tiles: TileView;
+  /** The nodes of the shapes chosen or lifted (no other shape has one). */
   private nodes = new Map<string, KonvaNode>();
   /** Each node's shape. */
   private ids = new WeakMap<KonvaNode, string>();
@@ -60,7 +63,7 @@ export class BoardCanvas {
   /** Whether the screen shows the board inverted (dark mode), and whether what is drawn now is for it. */
   private screenInverted = false;
   private forScreen = true;
-  private readonly shapeImages: ShapeImages = { get: (hash) => this.images.get(hash), inverted: () => this.forScreen && this.screenInverted };
+  private readonly env = (): PaintEnv => ({ layout: layoutText, image: (hash) => this.images.get(hash), inverted: this.forScreen && this.screenInverted });
   camera: Camera = { x: 0, y: 0, zoom: 1 };
   /** Called after the camera moved (for the zoom readout, cursors, the text editor). */
   onCamera: (camera: Camera) => void = () => {};
@@ -87,23 +90,22 @@ export class BoardCanvas {
     this.renderAll();
   }
 
-  /** Builds a node for every shape the model holds. */
+  /** Takes in every shape the model holds, anew: the tiles in view are painted on the next draw. */
   renderAll(): void {
-    this.held.destroyChildren();
     this.chosen.destroyChildren();
     this.live.destroyChildren();
     this.nodes.clear();
     this.lifted.clear();
     this.index.clear();
     this.tiles.clear();
-    for (const shape of this.model.ordered()) this.addNode(shape);
+    for (const shape of this.model.ordered()) this.index.set(shape.shapeId, shapeBounds(shape));
     this.restack();
     this.stage.batchDraw();
   }
 
   apply(change: ShapesChanged): void {
     for (const id of change.removed) {
-      this.removeNode(id);
+      this.forget(id);
       this.rank.delete(id);
     }
     for (const id of change.changed) {
@@ -111,15 +113,15 @@ export class BoardCanvas {
       if (!shape) continue;
       const wasLive = this.lifted.get(id) === 'live';
       const wasChosen = this.nodes.get(id)?.getParent() === this.chosen;
-      this.removeNode(id);
-      this.addNode(shape);
+      this.forget(id);
+      this.take(shape);
       // Someone's edit to a shape being moved here: the gesture goes on with the new node.
       if (wasLive) this.lift([id]);
-      else if (wasChosen) this.nodes.get(id)!.moveTo(this.chosen);
+      else if (wasChosen) this.chosen.add(this.makeNode(id) as never);
     }
     for (const id of change.added) {
       const shape = this.model.shapes.get(id);
-      if (shape) this.addNode(shape);
+      if (shape) this.take(shape);
     }
     if (change.reordered) {
       this.restack();
@@ -128,23 +130,32 @@ export class BoardCanvas {
     this.stage.batchDraw();
   }
 
-  private addNode(shape: ShapeModel): void {
+  /** A shape the model now holds: indexed, and the tiles it touches painted again. */
+  private take(shape: ShapeModel): void {
     const bounds = shapeBounds(shape);
-    const node = this.nodeFor(shape);
-    this.nodes.set(shape.shapeId, node);
-    this.ids.set(node, shape.shapeId);
-    this.held.add(node as never);
     this.index.set(shape.shapeId, bounds);
     this.tiles.dirty(bounds);
   }
 
-  private removeNode(id: string): void {
+  /** A shape as it was is gone: its tiles painted again, its node (if it had one) destroyed. */
+  private forget(id: string): void {
     const box = this.index.boxOf(id);
     if (box) this.tiles.dirty(box);
     this.nodes.get(id)?.destroy();
     this.nodes.delete(id);
     this.lifted.delete(id);
     this.index.delete(id);
+  }
+
+  /** A node for a shape the model holds, noted as its node (the caller puts it in a group). */
+  private makeNode(id: string): KonvaNode | undefined {
+    const shape = this.model.shapes.get(id);
+    if (!shape) return undefined;
+    this.nodes.get(id)?.destroy();
+    const node = this.nodeFor(shape);
+    this.nodes.set(id, node);
+    this.ids.set(node, id);
+    return node;
   }
 
   /** Notes each shape's depth; the tiles draw in this order. */
@@ -163,12 +174,19 @@ export class BoardCanvas {
 
   private byDepth = (a: string, b: string) => (this.rank.get(a) ?? Infinity) - (this.rank.get(b) ?? Infinity);
 
-  /** Draws onto a tile the shapes that touch it and are not lifted, back to front. */
+  /** Paints onto a tile the shapes that touch it and are not lifted, back to front. */
   private paintTile(target: SceneCanvas, box: Box): void {
     const ids = [...this.index.query(box)].filter((id) => !this.lifted.has(id)).sort(this.byDepth);
+    this.paint(target, ids);
+  }
+
+  /** Paints the shapes `ids`, in that order, from the model. */
+  private paint(target: SceneCanvas, ids: readonly string[]): void {
+    const ctx = target.getContext()._context;
+    const env = this.env();
     for (const id of ids) {
-      const node = this.nodes.get(id);
-      node?.drawScene(target, node.getParent() ?? undefined);
+      const shape = this.model.shapes.get(id);
+      if (shape) paintShape(ctx, shape, env);
     }
   }
 
@@ -178,7 +196,7 @@ export class BoardCanvas {
    */
   lift(ids: Iterable<string>): void {
     for (const id of ids) {
-      const node = this.nodes.get(id);
+      const node = this.nodes.get(id) ?? this.makeNode(id);
       if (!node) continue;
       if (!this.lifted.has(id)) this.tiles.dirty(this.index.boxOf(id)!);
       this.lifted.set(id, 'live');
@@ -209,12 +227,18 @@ export class BoardCanvas {
     return this.nodes.get(id);
   }
 
-  /** Puts these shapes' nodes in the stage (for the Transformer), and the others that were there back out. */
+  /** Gives these shapes nodes in the stage (for the Transformer), and takes the others' away. */
   choose(ids: ReadonlySet<string>): void {
-    for (const node of [...this.chosen.children]) if (!ids.has(this.idOf(node))) node.moveTo(this.held);
+    for (const node of [...this.chosen.children]) {
+      const id = this.idOf(node);
+      if (ids.has(id)) continue;
+      node.destroy();
+      if (this.nodes.get(id) === node) this.nodes.delete(id);
+    }
     for (const id of ids) {
-      const node = this.nodes.get(id);
-      if (node && node.getParent() === this.held) node.moveTo(this.chosen);
+      if (this.nodes.has(id)) continue;
+      const node = this.makeNode(id);
+      if (node) this.chosen.add(node as never);
     }
   }
 
@@ -269,10 +293,7 @@ export class BoardCanvas {
     native.fillStyle = background;
     native.fillRect(0, 0, out.width, out.height);
     native.setTransform(pixelRatio, 0, 0, pixelRatio, -box.minX * pixelRatio, -box.minY * pixelRatio);
-    for (const id of [...ids].sort(this.byDepth)) {
-      const node = this.nodes.get(id);
-      node?.drawScene(out, node.getParent() ?? undefined);
-    }
+    this.paint(out, [...ids].sort(this.byDepth));
     this.forScreen = true;
     return out;
   }
@@ -307,9 +328,9 @@ export class BoardCanvas {
 
   /** Draws a shape as `props`, live, until the model says otherwise (a line following a drag, before it is sent). */
   drawAs(id: string, props: ShapeProps): void {
+    this.lift([id]);
     const old = this.nodes.get(id);
     if (!old) return;
-    this.lift([id]);
     const node = this.nodeFor(props);
     const z = old.zIndex();
     old.destroy();
@@ -338,7 +359,7 @@ export class BoardCanvas {
 
   /** A node for `props`, its image (if it shows one) taken from this board's. */
   nodeFor(props: ShapeProps): KonvaNode {
-    return createShapeNode(props, true, this.shapeImages);
+    return new ShapeNode(props, this.env);
   }
 
   private imageDecoded(hash: string): void {
@@ -358,7 +379,6 @@ export class BoardCanvas {
   destroy(): void {
     this.tiles.destroy();
     this.images.destroy();
-    this.held.destroy(); // outside the stage: the stage's destroy does not reach it
     this.stage.destroy();
   }
 }

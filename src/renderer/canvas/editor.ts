@@ -3,7 +3,8 @@
  * clipboard, export, camera). It reads the model and publishes operations; it never writes the model.
  */
 import type { BoardModel, ShapesChanged } from '../board/board-model';
-import { expand, LINE_HEIGHT, shapeBounds, union } from '../board/geometry';
+import { expand, LINE_HEIGHT, union } from '../board/geometry';
+import { shapeBounds } from '../shapes';
 import { align, distribute, type Alignment, type Distribution } from '../board/arrange';
 import { isLineKind, type ShapePatch, type ShapeRecord } from '../board/shape';
 import { boardActions, type BoardActions } from './actions';
@@ -17,7 +18,7 @@ import type { KonvaNode } from './konva';
 import { MAX_SHOWN_SELECTION, encodePresence, Presence } from './presence';
 import { Selection } from './selection';
 import type { Command } from './shortcuts';
-import { layoutText } from './shape-node';
+import { layoutText } from './text-measure';
 import { takesWords, wordsFrame, wordsPatch } from './words';
 import { defaultStyle, type Style } from './style';
 import { shapesToSvg } from './svg-export';

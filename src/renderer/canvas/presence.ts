@@ -5,7 +5,8 @@
  */
 import { Packr } from 'msgpackr';
 import type { BoardModel } from '../board/board-model';
-import { expand, shapeBounds, union } from '../board/geometry';
+import { expand, union } from '../board/geometry';
+import { shapeBounds } from '../shapes';
 import { isShapeId, sanitizeShape, type ShapeRecord } from '../board/shape';
 import type { BoardCanvas } from './board-canvas';
 import { Konva, Line, Rect, Text, type KonvaNode } from './konva';

@@ -3,7 +3,7 @@
  * blur, Escape or Ctrl/Cmd+Enter. The canvas keeps showing everything else meanwhile.
  */
 import { worldToScreen, type Camera } from './camera';
-import { fontFamily } from './shape-node';
+import { fontFamily } from '../shapes/text-layout';
 import type { Font } from '../board/shape';
 
 export interface TextEditRequest {

@@ -11,10 +11,10 @@ import type { BoardActions } from './actions';
 import type { BoardCanvas } from './board-canvas';
 import { BIND_REACH, BoundLines, releasedBinds } from './bound-lines';
 import { Line, Rect, type KonvaNode } from './konva';
-import { penOutline } from './pen-outline';
+import { penOutline } from '../shapes/pen-outline';
 import { onGrid } from './snap';
 import type { Selection } from './selection';
-import { createShapeNode, measureTextHeight } from './shape-node';
+import { measureTextHeight } from './text-measure';
 import type { Style } from './style';
 
 export type ToolName = 'select' | 'hand' | 'pen' | 'line' | 'arrow' | 'rect' | 'ellipse' | 'text' | 'sticky' | 'eraser';
@@ -280,7 +280,7 @@ export class DragShapeTool implements Tool {
     if (!this.start) return;
     this.last = this.recordTo(p);
     this.preview?.destroy();
-    this.preview = createShapeNode(this.last);
+    this.preview = this.ctx.canvas.nodeFor(this.last);
     this.ctx.canvas.active.add(this.preview as never);
     this.ctx.canvas.active.batchDraw();
     // Everyone sees it take shape, as they see a pen stroke (ephemeral, a few times a second).
@@ -340,7 +340,7 @@ export class StickyTool implements Tool {
     const record: ShapeRecord = { ...DEFAULT_PROPS, id, kind: 'sticky', x: p.wx - size / 2, y: p.wy - size / 2, w: size, h: size, stroke: '#1e1e1e', fill: 'transparent', fontSize, font, opacity };
     this.ctx.actions.create([record]);
     // Shown and editable at once: the words typed go out after the creation, so they reach it in order.
-    const preview = createShapeNode(record);
+    const preview = this.ctx.canvas.nodeFor(record);
     this.ctx.canvas.active.add(preview as never);
     this.ctx.holdPreview(id, preview);
     this.ctx.shapeDone([]);
@@ -380,7 +380,7 @@ export class EraserTool implements Tool {
   }
 
   cancel(): void {
-    for (const id of this.doomed ?? []) this.ctx.canvas.node(id)?.opacity(this.ctx.model.shapes.get(id)?.opacity ?? 1);
+    for (const id of this.doomed ?? []) this.ctx.canvas.node(id)?.opacity(1); // the shape's own opacity is painted by the node
     this.ctx.canvas.drop(this.doomed ?? []);
     this.doomed = null;
     this.ctx.canvas.content.batchDraw();

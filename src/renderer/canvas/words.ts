@@ -5,7 +5,8 @@
 import { midpointOf } from '../board/curve';
 import { boxFromRect, heightForWords, LABEL_WIDTH, LINE_HEIGHT, wordsBox } from '../board/geometry';
 import { isLineKind, type ShapePatch, type ShapeProps } from '../board/shape';
-import { measureTextHeight, noteHeight, STICKY_PADDING } from './shape-node';
+import { STICKY_PADDING } from '../shapes/sticky';
+import { measureTextHeight, noteHeight } from './text-measure';
 
 /** Pen strokes and images are the kinds without words. */
 export const takesWords = (s: Pick<ShapeProps, 'kind'>): boolean => s.kind !== 'pen' && s.kind !== 'image';

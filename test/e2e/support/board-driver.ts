@@ -4,7 +4,15 @@
  */
 import { expect, type Page } from '@playwright/test';
 
-type Debug = { boardHash(): string; inkBlocks(block?: number): number[]; directInkBlocks(block?: number): number[]; colorAt(x: number, y: number): number[] };
+/** One call a shape's painter made, with the fill, font and alpha it was made with (see app/debug.ts). */
+export interface PaintCall {
+  op: string;
+  args: unknown[];
+  fillStyle: string;
+  font: string;
+  globalAlpha: number;
+}
+type Debug = { boardHash(): string; inkBlocks(block?: number): number[]; directInkBlocks(block?: number): number[]; colorAt(x: number, y: number): number[]; painted(id: string): PaintCall[] };
 type Win = { lanvasDebug: Debug; lanvasSession: { unacknowledged: number; vm: { seq: number }; model: { order: string[]; shapes: Map<string, { kind: string; text: string }> }; view: { editor: Record<string, unknown> } } };
 
 export interface ShapeSummary {
@@ -161,6 +169,14 @@ export class BoardDriver {
 
   inkBlocks(): Promise<number[]> {
     return this.page.evaluate(() => (window as unknown as Win).lanvasDebug.inkBlocks(8));
+  }
+
+  /** What painting a shape (by default the bottom one) does, call by call: the words it writes, the fills it lays. */
+  painted(id?: string): Promise<PaintCall[]> {
+    return this.page.evaluate((id) => {
+      const win = window as unknown as Win;
+      return win.lanvasDebug.painted(id ?? win.lanvasSession.model.order[0]!);
+    }, id);
   }
 
   /** The same view drawn directly, shape by shape, as inkBlocks counts it: the two must agree. */

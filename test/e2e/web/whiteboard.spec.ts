@@ -64,7 +64,7 @@ test('two people use every tool, see each other live, and draw the same board', 
   await ada.page.mouse.move(700, 650);
   await ada.page.mouse.down();
   for (let i = 1; i <= 6; i++) await ada.page.mouse.move(700 + i * 20, 650 + i * 10, { steps: 2 });
-  await expect.poll(() => bo.editor<string>("canvas.active.getChildren().map((n) => n.getClassName()).join()")).toContain('Rect');
+  await expect.poll(() => bo.editor<string>("canvas.active.getChildren().map((n) => n.shape?.kind).join()")).toContain('rect');
   await ada.page.keyboard.press('Escape');
   await ada.page.mouse.up();
   await expect.poll(() => bo.editor<number>('canvas.active.getChildren().length')).toBe(0);
