@@ -50,7 +50,7 @@ export async function canvasBenchmarks(runs: number, sizes = [10_000, 100_000]):
     for (const r of all) {
       const big = r.n > 10_000;
       if (r.redraw) {
-        out.push(result({ name: `redraw after restore, fixture ${k(r.n)}, all in view (Konva)`, value: r.redraw.konva, unit: 'ms', baselineName: 'plain canvas 2D, same scene', baseline: r.redraw.plain, goal: '<= 1.2x' }, (x) => x.ratio <= 1.2));
+        out.push(result({ name: `redraw after restore, fixture ${k(r.n)}, all in view (the view)`, value: r.redraw.konva, unit: 'ms', baselineName: 'plain canvas 2D, same scene', baseline: r.redraw.plain, goal: '<= 1.2x' }, (x) => x.ratio <= 1.2));
       }
       const fitGoal = big ? 33 : 16.7;
       out.push(

@@ -1,9 +1,8 @@
 /**
- * The drawing surface: a Konva stage with four layers.
- *   grid     the optional grid, under everything (grid-layer.ts)
- *   content  every shape, in the model's z-order, drawn as kept tiles (tile-view.ts), and above them the
- *            shapes being dragged, turned, erased or following a drag, drawn live ("lifted")
- *   active   what is being drawn right now, locally or by others
+ * The drawing surface: a Konva stage with two layers (each layer is a screen-sized canvas, costly to make).
+ *   content  the optional grid (grid.ts); every shape, in the model's z-order, drawn as kept tiles
+ *            (tile-view.ts); above them the shapes being dragged, turned, erased or following a drag,
+ *            drawn live ("lifted"); and on top, in `active`, what is being drawn right now, here or by others
  *   overlay  selection outlines, the transformer, the marquee, snap guides, remote cursors
  Tiles paint the shapes that touch them straight from the model, each with its kind's painter
  * (src/renderer/shapes), once. Only the shapes selected, moved or turned have Konva nodes
@@ -19,7 +18,7 @@ import { isBoxKind, type ShapeProps } from '../board/shape';
 import type { ShapeModel } from '../board/shape-model';
 import { visibleBox, type Camera } from './camera';
 import { Konva, type KonvaNode } from './konva';
-import { GridLayer } from './grid-layer';
+import { Grid } from './grid';
 import { ImageCache } from './image-cache';
 import { hitTest, paintShape, shapeBounds } from '../shapes';
 import type { PaintEnv } from '../shapes/kind';
@@ -36,10 +35,11 @@ const MAX_SNAP_TARGETS = 2000;
 export class BoardCanvas {
   readonly stage: InstanceType<typeof Konva.Stage>;
   readonly content = new Konva.Layer({ listening: false });
-  readonly active = new Konva.Layer({ listening: false });
+  /** What is being drawn right now, here or by others (redrawn with the content layer). */
+  readonly active = new Konva.Group({ listening: false });
   readonly overlay = new Konva.Layer();
   readonly index = new SpatialIndex();
-  readonly grid = new GridLayer(() => ({ camera: this.camera, ...this.size }));
+  readonly grid = new Grid(() => ({ camera: this.camera, ...this.size }));
   readonly guides = new SnapGuides();
   /** The selected shapes' nodes, in the stage for the Transformer, never drawn by the layer (the tiles still do). */
   private readonly chosen = new Konva.Group({ visible: false, listening: false });
@@ -84,8 +84,8 @@ export class BoardCanvas {
       },
       (target, box) => this.paintTile(target, box),
     );
-    this.content.add(this.tiles.shape, this.chosen, this.live);
-    this.stage.add(this.grid.layer, this.content, this.active, this.overlay);
+    this.content.add(this.grid.shape, this.tiles.shape, this.chosen, this.live, this.active);
+    this.stage.add(this.content, this.overlay);
     this.overlay.add(this.guides.group);
     this.renderAll();
   }
@@ -252,7 +252,6 @@ export class BoardCanvas {
 
   resize(): void {
     this.stage.size({ width: this.container.clientWidth, height: this.container.clientHeight });
-    this.grid.redraw();
     this.stage.batchDraw();
   }
 
@@ -261,7 +260,6 @@ export class BoardCanvas {
     this.camera = camera;
     this.stage.scale({ x: camera.zoom, y: camera.zoom });
     this.stage.position({ x: -camera.x * camera.zoom, y: -camera.y * camera.zoom });
-    this.grid.redraw();
     this.stage.batchDraw();
     this.onCamera(camera);
   }
@@ -293,7 +291,14 @@ export class BoardCanvas {
     native.fillStyle = background;
     native.fillRect(0, 0, out.width, out.height);
     native.setTransform(pixelRatio, 0, 0, pixelRatio, -box.minX * pixelRatio, -box.minY * pixelRatio);
-    this.paint(out, [...ids].sort(this.byDepth));
+    const env = this.env();
+    for (const id of [...ids].sort(this.byDepth)) {
+      // A shape a gesture is moving is drawn where the gesture has it, as the screen shows it.
+      const node = this.lifted.has(id) ? this.nodes.get(id) : undefined;
+      const shape = this.model.shapes.get(id);
+      if (node) node.drawScene(out, node.getParent() ?? undefined);
+      else if (shape) paintShape(native, shape, env);
+    }
     this.forScreen = true;
     return out;
   }

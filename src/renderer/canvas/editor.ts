@@ -11,7 +11,7 @@ import { boardActions, type BoardActions } from './actions';
 import { BoardCanvas } from './board-canvas';
 import { clampZoom, fitBox, screenToWorld, visibleBox, zoomAt, type Camera } from './camera';
 import { cloneShapes, decodeClipboard, encodeClipboard } from './clipboard';
-import { GRID_SIZE } from './grid-layer';
+import { GRID_SIZE } from './grid';
 import { placeImages, readImage, sendImage, type ImageFile, type PlacedImage } from './image-insert';
 import { InputController } from './input';
 import type { KonvaNode } from './konva';

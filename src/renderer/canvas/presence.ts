@@ -122,14 +122,14 @@ export class Presence {
     const node = this.canvas.nodeFor(shape);
     this.strokes.set(shape.id, node);
     this.canvas.active.add(node as never);
-    this.canvas.active.batchDraw();
+    this.canvas.content.batchDraw();
   }
 
   /** The stroke ended: it is about to arrive as a shape, or it was abandoned. */
   dropStroke(id: string): void {
     this.strokes.get(id)?.destroy();
     this.strokes.delete(id);
-    this.canvas.active.batchDraw();
+    this.canvas.content.batchDraw();
   }
 
   /** After a model change: forget people who left, and previews whose shape has arrived. */

@@ -29,6 +29,8 @@ export class TileView {
   private pixelRatio = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private idle: number | undefined;
+  /** Canvases of tiles let go, drawn on again rather than made anew (making a canvas is most of a tile's cost). */
+  private spare: SceneCanvas[] = [];
 
   constructor(
     /** `look`: how the screen shows the board; when it changes, every tile is drawn again. */
@@ -67,9 +69,10 @@ export class TileView {
     const { camera, width, height, pixelRatio, look } = this.view();
     const zoom = tileZoom(camera.zoom, this.set?.zoom ?? null, this.settled);
     if (this.set?.zoom !== zoom || look !== this.look || pixelRatio !== this.pixelRatio) {
-      [this.look, this.pixelRatio] = [look, pixelRatio];
       this.set?.clear();
-      this.set = new TileSet(zoom, CAPACITY);
+      if (pixelRatio !== this.pixelRatio) this.spare = [];
+      [this.look, this.pixelRatio] = [look, pixelRatio];
+      this.set = new TileSet(zoom, CAPACITY, (tile) => this.spare.length < CAPACITY && this.spare.push(tile));
     }
     const range = tilesTouching(visibleBox(camera, width, height), zoom);
     const scale = camera.zoom / zoom;
@@ -113,10 +116,13 @@ export class TileView {
   }
 
   private render(tx: number, ty: number, zoom: number, pixelRatio: number): SceneCanvas {
-    const tile = new SceneCanvas({ width: TILE_PX, height: TILE_PX, pixelRatio });
+    const tile = this.spare.pop() ?? new SceneCanvas({ width: TILE_PX, height: TILE_PX, pixelRatio });
     const box = tileBox(tx, ty, zoom);
     const k = zoom * pixelRatio;
-    tile.getContext()._context.setTransform(k, 0, 0, k, -box.minX * k, -box.minY * k);
+    const ctx = tile.getContext()._context;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+    ctx.setTransform(k, 0, 0, k, -box.minX * k, -box.minY * k);
     this.paint(tile, box, zoom);
     return tile;
   }
@@ -125,5 +131,6 @@ export class TileView {
     clearTimeout(this.timer);
     if (this.idle !== undefined) cancelIdleCallback(this.idle);
     this.clear();
+    this.spare = [];
   }
 }

@@ -189,7 +189,7 @@ export class PenTool implements Tool {
     const s = this.stroke!;
     const rel = s.points.map((v, i) => v - s.points[i % 2]!);
     s.node.setAttrs({ x: s.points[0], y: s.points[1], points: penOutline(rel, s.real ? s.pressures.map((v) => v * 255) : null, this.ctx.style.strokeWidth, last) });
-    this.ctx.canvas.active.batchDraw();
+    this.ctx.canvas.content.batchDraw();
   }
 
   down(p: PointerInfo): void {
@@ -282,7 +282,7 @@ export class DragShapeTool implements Tool {
     this.preview?.destroy();
     this.preview = this.ctx.canvas.nodeFor(this.last);
     this.ctx.canvas.active.add(this.preview as never);
-    this.ctx.canvas.active.batchDraw();
+    this.ctx.canvas.content.batchDraw();
     // Everyone sees it take shape, as they see a pen stroke (ephemeral, a few times a second).
     if (performance.now() - this.sent > 50) {
       this.sent = performance.now();
@@ -310,7 +310,7 @@ export class DragShapeTool implements Tool {
     this.preview = null;
     this.start = null;
     this.last = null;
-    this.ctx.canvas.active.batchDraw();
+    this.ctx.canvas.content.batchDraw();
   }
 }
 
