@@ -13,6 +13,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 interface SizeResult {
   n: number;
+  edits: { remote: number; drag: number; dragWorst: number; stroke: number; direct: number } | null;
   redraw: { konva: number; plain: number } | null;
   open: { lanvas: number; model: number };
   heap: { lanvas: number; model: number };
@@ -59,6 +60,17 @@ export async function canvasBenchmarks(runs: number, sizes = [10_000, 100_000]):
         result({ name: `pan frame, fixture ${k(r.n)}, at 100 % (p95, to drawn)`, value: r.actual.p95, unit: 'ms', baselineName: 'direct draw of the same views (p95)', baseline: r.actual.directP95, goal: '<= 16.7 ms' }, (x) => x.value <= 16.7),
         result({ name: `open, fixture ${k(r.n)}: snapshot in hand to all in view drawn`, value: r.open.lanvas, unit: 'ms', baselineName: 'reading the snapshot alone', baseline: r.open.model, goal: big ? '<= 1500 ms' : '<= 300 ms' }, (x) => x.value <= (big ? 1500 : 300)),
       );
+      if (r.edits) {
+        const e = r.edits;
+        const direct = { unit: 'ms', baselineName: 'direct draw of the view (median)', baseline: e.direct, goal: '<= 8 ms' };
+        const within = (x: BenchResult) => x.value <= 8;
+        out.push(
+          result({ name: `edit frame, fixture ${k(r.n)} at 100 %: another person's edit arriving (p95)`, value: e.remote, ...direct }, within),
+          result({ name: `edit frame, fixture ${k(r.n)} at 100 %: 100 shapes dragged (p95)`, value: e.drag, ...direct }, within),
+          result({ name: `edit frame, fixture ${k(r.n)} at 100 %: 100 shapes dragged, worst frame (the landing)`, value: e.dragWorst, ...direct }, within),
+          result({ name: `edit frame, fixture ${k(r.n)} at 100 %: a pen stroke drawn (p95)`, value: e.stroke, ...direct }, within),
+        );
+      }
       if (big) out.push(result({ name: `JS heap, fixture ${k(r.n)} open`, value: r.heap.lanvas, unit: 'MiB', baselineName: 'the model alone', baseline: r.heap.model, goal: '<= 150 MiB' }, (x) => x.value <= 150));
     }
     return out;

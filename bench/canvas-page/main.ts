@@ -7,6 +7,10 @@
  *            a direct draw of the same views (prepared paths, only what is in view: the best plain code)
  *   open     a snapshot's bytes in hand to everything in view drawn, against reading the snapshot alone
  *   heap     the page's JS heap with the board open, against the model alone
+ *   edits    at 100 % on the 100k board, each frame of an edit from the change to the end of drawing:
+ *            another person's edit arriving (through the model), a selection of 100 shapes dragged and
+ *            let go, a pen stroke drawn; against a direct draw of the same view (what redrawing the
+ *            view for each change would cost)
  */
 import { buildAppBoard } from '../fixture';
 import type { BoardModel } from '../../src/renderer/board/board-model';
@@ -17,6 +21,10 @@ import { BoardCanvas } from '../../src/renderer/canvas/board-canvas';
 import { fitBox, panBy, visibleBox, type Camera } from '../../src/renderer/canvas/camera';
 import { penOutline } from '../../src/renderer/shapes/pen-outline';
 import { readSnapshot, writeSnapshot } from '../../src/renderer/engine/snapshot';
+import type { VirtualMachine } from '../../src/renderer/engine/vm';
+import { BOARD_SCOPE, type ShapesChanged } from '../../src/renderer/board/board-model';
+import { Line } from '../../src/renderer/canvas/konva';
+import { userEvent } from '../../test/support/events';
 
 const W = 1280;
 const H = 800;
@@ -157,8 +165,87 @@ async function pan(canvas: BoardCanvas, shapes: Prepared[], start: Camera, frame
   return { lanvas, direct };
 }
 
+/** Frame times of an edit, and of the direct draw of the same view. */
+interface EditResult {
+  remote: number[];
+  drag: number[];
+  stroke: number[];
+  direct: number[];
+}
+
+/** Runs `frame` once a display frame, `frames` times, timing each to the end of drawing. */
+async function frameTimes(canvas: BoardCanvas, frames: number, frame: (i: number) => void): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < frames; i++) {
+    await nextFrame();
+    const t = performance.now();
+    frame(i);
+    canvas.stage.draw();
+    finish(canvas);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/** Editing at 100 % in the middle of the board: what each frame of an edit costs the main thread. */
+async function edits(vm: VirtualMachine, canvas: BoardCanvas, shapes: Prepared[], frames: number): Promise<EditResult> {
+  const model = vm.root as BoardModel;
+  const camera: Camera = { x: -W / 2, y: -H / 2, zoom: 1 };
+  canvas.setCamera(camera);
+  canvas.settleZoom();
+  canvas.stage.draw();
+  finish(canvas);
+  const inView = [...canvas.index.query(visibleBox(camera, W, H))];
+  let seq = vm.seq;
+  // Another person moves a shape in view: the event runs through the model, the view applies what changed.
+  const remote = await frameTimes(canvas, frames, (i) => {
+    const id = inView[i % inView.length]!;
+    const shape = model.shapes.get(id)!;
+    vm.viewQueue = [];
+    seq++;
+    vm.processEvent(userEvent(seq, vm.time + 1, 'otherVIEW', BOARD_SCOPE, 'update', { changes: [{ id, props: { x: shape.x + 7, y: shape.y - 5 } }] }));
+    for (const e of vm.viewQueue) if (e.event === 'shapes') canvas.apply(e.data as ShapesChanged);
+  });
+  // A selection of 100 shapes in view dragged for a second, then let go (the model's answer lands them).
+  const picked = inView.slice(0, 100);
+  canvas.choose(new Set(picked));
+  canvas.lift(picked);
+  const origins = picked.map((id) => [canvas.node(id)!.x(), canvas.node(id)!.y()] as const);
+  const drag = await frameTimes(canvas, frames, (i) => picked.forEach((id, k) => canvas.node(id)!.position({ x: origins[k]![0] + i * 3, y: origins[k]![1] + i * 2 })));
+  drag.push(
+    ...(await frameTimes(canvas, 1, () => {
+      canvas.land(picked);
+      vm.viewQueue = [];
+      seq++;
+      const changes = picked.map((id) => ({ id, props: { x: model.shapes.get(id)!.x + (frames - 1) * 3, y: model.shapes.get(id)!.y + (frames - 1) * 2 } }));
+      vm.processEvent(userEvent(seq, vm.time + 1, 'benchVIEW', BOARD_SCOPE, 'update', { changes }));
+      for (const e of vm.viewQueue) if (e.event === 'shapes') canvas.apply(e.data as ShapesChanged);
+    })),
+  );
+  canvas.choose(new Set());
+  // A pen stroke, a point a frame, drawn live as the pen tool draws it.
+  const line: InstanceType<typeof Line> = new Line({ closed: true, fill: '#1e1e1e', listening: false, perfectDrawEnabled: false });
+  canvas.active.add(line);
+  const points: number[] = [];
+  const stroke = await frameTimes(canvas, frames, (i) => {
+    points.push(100 + i * 6, 50 * Math.sin(i / 5));
+    const rel = points.map((v, k) => v - points[k % 2]!);
+    line.setAttrs({ x: points[0], y: points[1], points: penOutline(rel, null, 4, false) });
+  });
+  line.destroy();
+  const plain = document.createElement('canvas');
+  [plain.width, plain.height] = [W, H];
+  const direct: number[] = [];
+  for (let i = 0; i < frames; i++) {
+    await nextFrame();
+    direct.push(directDraw(plain.getContext('2d')!, shapes, camera));
+  }
+  return { remote, drag, stroke, direct };
+}
+
 interface SizeResult {
   n: number;
+  edits: { remote: number; drag: number; dragWorst: number; stroke: number; direct: number } | null;
   redraw: { konva: number; plain: number } | null;
   open: { lanvas: number; model: number };
   heap: { lanvas: number; model: number };
@@ -178,6 +265,7 @@ async function measure(n: number, runs: number, frames: number): Promise<SizeRes
   const modelTimes: number[] = [];
   let canvas: BoardCanvas | null = null;
   let model: BoardModel | null = null;
+  let vm: VirtualMachine | null = null;
   for (let i = 0; i < Math.max(1, Math.min(runs, 3)); i++) {
     canvas?.destroy();
     canvas = null;
@@ -185,7 +273,8 @@ async function measure(n: number, runs: number, frames: number): Promise<SizeRes
     readSnapshot(bytes!);
     modelTimes.push(performance.now() - t);
     t = performance.now();
-    model = readSnapshot(bytes!).root as BoardModel;
+    vm = readSnapshot(bytes!);
+    model = vm.root as BoardModel;
     canvas = new BoardCanvas(container, model);
     canvas.setCamera(fitAll(model));
     canvas.stage.draw();
@@ -217,8 +306,13 @@ async function measure(n: number, runs: number, frames: number): Promise<SizeRes
   await pan(canvas, shapes, fit, 3); // warm-up
   const atFit = await pan(canvas, shapes, fit, frames);
   const atActual = await pan(canvas, shapes, { x: fit.x + (W / 2) * (1 / fit.zoom - 1), y: fit.y + (H / 2) * (1 / fit.zoom - 1), zoom: 1 }, frames);
+  let editFigures: SizeResult['edits'] = null;
+  if (n > 10_000) {
+    const e = await edits(vm!, canvas, shapes, frames);
+    editFigures = { remote: p95(e.remote), drag: p95(e.drag), dragWorst: Math.max(...e.drag), stroke: p95(e.stroke), direct: median(e.direct) };
+  }
   canvas.destroy();
-  return { n, redraw, open: { lanvas: median(openTimes), model: median(modelTimes) }, heap: { lanvas: withView, model: modelOnly }, fit: summary(atFit), actual: summary(atActual) };
+  return { n, edits: editFigures, redraw, open: { lanvas: median(openTimes), model: median(modelTimes) }, heap: { lanvas: withView, model: modelOnly }, fit: summary(atFit), actual: summary(atActual) };
 }
 
 Object.assign(window, {

@@ -80,12 +80,12 @@ export function debugHooks(session: Session<BoardModel>) {
     inkBlocks(block = 8): number[] {
       return inkOf(content().canvas, block);
     },
-    /** The same view drawn directly, shape by shape (no tiles): what inkBlocks must match. */
-    directInkBlocks(block = 8): number[] {
+    /** The same view drawn directly, shape by shape (no tiles): what inkBlocks must match; `exact`: every stroke with its full outline. */
+    directInkBlocks(block = 8, exact = false): number[] {
       const { canvas: shown, ratio } = content();
       const board = (session.view as AppView).editor.canvas;
       const { width, height } = board.size;
-      const drawn = board.drawTo(session.model.order, visibleBox(board.camera, width, height), board.camera.zoom * ratio, 'transparent')._canvas;
+      const drawn = board.drawTo(session.model.order, visibleBox(board.camera, width, height), board.camera.zoom * ratio, 'transparent', exact)._canvas;
       // Its size may round a pixel off the screen's: the blocks are counted over the screen's size.
       return inkOf(drawn, block, shown.width, shown.height);
     },

@@ -283,15 +283,18 @@ export class BoardCanvas {
     return this.drawTo(ids, box, pixelRatio, background)._canvas.toDataURL('image/png');
   }
 
-  /** These shapes drawn one by one, back to front, onto a new canvas over a world box (what picture() encodes). */
-  drawTo(ids: readonly string[], box: Box, pixelRatio: number, background: string): SceneCanvas {
+  /**
+   * These shapes drawn one by one, back to front, onto a new canvas over a world box (what picture()
+   * encodes); `exact`: strokes too thin to see their outline drawn with it all the same.
+   */
+  drawTo(ids: readonly string[], box: Box, pixelRatio: number, background: string, exact = false): SceneCanvas {
     const out = new SceneCanvas({ width: box.maxX - box.minX, height: box.maxY - box.minY, pixelRatio });
     this.forScreen = false;
     const native = out.getContext()._context;
     native.fillStyle = background;
     native.fillRect(0, 0, out.width, out.height);
     native.setTransform(pixelRatio, 0, 0, pixelRatio, -box.minX * pixelRatio, -box.minY * pixelRatio);
-    const env = this.env();
+    const env = { ...this.env(), exact };
     for (const id of [...ids].sort(this.byDepth)) {
       // A shape a gesture is moving is drawn where the gesture has it, as the screen shows it.
       const node = this.lifted.has(id) ? this.nodes.get(id) : undefined;

@@ -1,12 +1,13 @@
 /**
  * The board's content as kept tiles (tiles.ts): one Konva shape that, each time the layer draws, copies
  * the tiles in view onto it, drawing (with `paint`) only those it does not hold yet. Panning copies; an
- * edit redraws the tiles it touched; a zoom shows the held tiles scaled until it settles, then draws
+ * edit paints again the part of each tile it touched; a zoom shows the held tiles scaled until it settles, then draws
  * the view crisp at the new zoom. In idle time it draws the ring of tiles just outside the view, so a
  * pan finds them ready.
  */
 import { SceneCanvas } from 'konva/lib/Canvas';
-import type { Box } from '../board/geometry';
+import { expand, type Box } from '../board/geometry';
+import { PAINT_SPILL } from '../shapes';
 import { visibleBox, type Camera } from './camera';
 import { Konva } from './konva';
 import { TILE_PX, TileSet, tileBox, tilesTouching, tileZoom } from './tiles';
@@ -58,7 +59,8 @@ export class TileView {
 
   /** What was drawn in this world box is no longer right. */
   dirty(box: Box): void {
-    this.set?.dirty(box);
+    // Paint reaches a little past a shape's bounds: a note's shadow, and a pixel of antialiasing.
+    if (this.set) this.set.dirty(expand(box, PAINT_SPILL + 1 / this.set.zoom));
   }
 
   clear(): void {
@@ -84,6 +86,7 @@ export class TileView {
       for (let ty = range.minY; ty <= range.maxY; ty++) {
         let tile = this.set.get(tx, ty);
         if (tile === undefined) this.set.set(tx, ty, (tile = this.render(tx, ty, zoom, pixelRatio)));
+        else this.mend(tile, tx, ty, zoom, pixelRatio);
         const box = tileBox(tx, ty, zoom);
         // At the tiles' own zoom they land on whole pixels, copied as drawn (a half-pixel shift is not seen).
         const x = (box.minX - camera.x) * camera.zoom;
@@ -125,6 +128,30 @@ export class TileView {
     ctx.setTransform(k, 0, 0, k, -box.minX * k, -box.minY * k);
     this.paint(tile, box, zoom);
     return tile;
+  }
+
+  /** Paints again the stale part of a held tile, on whole pixels of it (so no edge is blended twice). */
+  private mend(tile: SceneCanvas, tx: number, ty: number, zoom: number, pixelRatio: number): void {
+    const stale = this.set!.staleIn(tx, ty);
+    if (stale === null) return;
+    this.set!.mended(tx, ty);
+    const box = tileBox(tx, ty, zoom);
+    const k = zoom * pixelRatio;
+    const side = TILE_PX * pixelRatio;
+    const x0 = Math.max(0, Math.floor((stale.minX - box.minX) * k) - 1);
+    const y0 = Math.max(0, Math.floor((stale.minY - box.minY) * k) - 1);
+    const x1 = Math.min(side, Math.ceil((stale.maxX - box.minX) * k) + 1);
+    const y1 = Math.min(side, Math.ceil((stale.maxY - box.minY) * k) + 1);
+    const ctx = tile.getContext()._context;
+    ctx.save();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.beginPath();
+    ctx.rect(x0, y0, x1 - x0, y1 - y0);
+    ctx.clip();
+    ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
+    ctx.setTransform(k, 0, 0, k, -box.minX * k, -box.minY * k);
+    this.paint(tile, { minX: box.minX + x0 / k, minY: box.minY + y0 / k, maxX: box.minX + x1 / k, maxY: box.minY + y1 / k }, zoom);
+    ctx.restore();
   }
 
   destroy(): void {

@@ -10,18 +10,36 @@ describe('tiles', () => {
     expect(tilesTouching({ minX: 10, minY: 10, maxX: 600, maxY: 20 }, 0.5)).toEqual({ minX: 0, minY: 0, maxX: 0, maxY: 0 });
   });
 
-  it('an edit throws away the tiles its box touches, and only those', () => {
+  it('an edit marks stale the part of each tile its box touches, and only those tiles', () => {
     const released: string[] = [];
     const set = new TileSet<string>(1, 100, (t) => released.push(t));
     for (let tx = 0; tx < 4; tx++) for (let ty = 0; ty < 3; ty++) set.set(tx, ty, `${tx}/${ty}`);
     set.dirty({ minX: 500, minY: 100, maxX: 530, maxY: 120 }); // across the border of columns 0 and 1, in row 0
-    expect(released.sort()).toEqual(['0/0', '1/0']);
-    expect(set.size).toBe(10);
-    expect(set.has(0, 0)).toBe(false);
-    expect(set.has(0, 1)).toBe(true);
+    expect(set.staleIn(0, 0)).toEqual({ minX: 500, minY: 100, maxX: 512, maxY: 120 });
+    expect(set.staleIn(1, 0)).toEqual({ minX: 512, minY: 100, maxX: 530, maxY: 120 });
+    expect(set.staleIn(0, 1)).toBeNull();
+    expect(released).toEqual([]);
+    // A second edit in the same tile grows its stale part to hold both; mended, the tile is right again.
+    set.dirty({ minX: 10, minY: 10, maxX: 20, maxY: 20 });
+    expect(set.staleIn(0, 0)).toEqual({ minX: 10, minY: 10, maxX: 512, maxY: 120 });
+    set.mended(0, 0);
+    expect(set.staleIn(0, 0)).toBeNull();
     // A box larger than what is held is matched tile by tile, with the same answer.
-    set.dirty({ minX: -1e6, minY: 1100, maxX: 1e6, maxY: 1e6 });
-    expect(released.sort()).toEqual(['0/0', '0/2', '1/0', '1/2', '2/2', '3/2']);
+    set.dirty({ minX: -1e6, minY: 1400, maxX: 1e6, maxY: 1e6 });
+    expect(set.staleIn(3, 2)).toEqual({ minX: 1536, minY: 1400, maxX: 2048, maxY: 1536 });
+    expect(set.staleIn(3, 1)).toBeNull();
+    expect(released).toEqual([]);
+  });
+
+  it('throws a tile away when most of it is stale: it is drawn whole again', () => {
+    const released: string[] = [];
+    const set = new TileSet<string>(1, 100, (t) => released.push(t));
+    set.set(0, 0, 'a');
+    set.dirty({ minX: 0, minY: 0, maxX: 512, maxY: 200 }); // 39 % of it: mended later
+    expect(set.has(0, 0)).toBe(true);
+    set.dirty({ minX: 0, minY: 300, maxX: 10, maxY: 310 }); // together, 60 %
+    expect(set.has(0, 0)).toBe(false);
+    expect(released).toEqual(['a']);
   });
 
   it('keeps at most its capacity, letting the least recently used go', () => {

@@ -1,11 +1,12 @@
 /**
  * The board drawn once and kept: the content is cut into square tiles of TILE_PX screen pixels at one
  * zoom, each drawn when first seen and then only copied, so panning costs a few image copies however
- * many shapes are in view. An edit throws away only the tiles its shapes touch (before and after); a
- * new zoom starts a new set once the zoom has settled, the old set shown scaled until then.
+ * many shapes are in view. An edit marks stale only the part of each tile its shapes touch (before and
+ * after), which is painted again there and nowhere else; a tile mostly stale is thrown away and drawn
+ * whole. A new zoom starts a new set once the zoom has settled, the old set shown scaled until then.
  * Pure bookkeeping: what a tile holds is the caller's (a canvas in the view, anything in the tests).
  */
-import type { Box } from '../board/geometry';
+import { union, type Box } from '../board/geometry';
 
 /** Side of a tile on screen, in CSS pixels. */
 export const TILE_PX = 512;
@@ -34,9 +35,21 @@ export function tileBox(tx: number, ty: number, zoom: number): Box {
 
 const key = (tx: number, ty: number) => `${tx},${ty}`;
 
+/** A tile stale over more than this share of its area is drawn whole again rather than mended. */
+export const MEND_LIMIT = 0.5;
+
+const intersection = (a: Box, b: Box): Box => ({ minX: Math.max(a.minX, b.minX), minY: Math.max(a.minY, b.minY), maxX: Math.min(a.maxX, b.maxX), maxY: Math.min(a.maxY, b.maxY) });
+const area = (b: Box) => Math.max(0, b.maxX - b.minX) * Math.max(0, b.maxY - b.minY);
+
+interface Held<T> {
+  tile: T;
+  /** The world box in it that no longer shows what is there (null: all of it is right). */
+  stale: Box | null;
+}
+
 /** The tiles of one zoom, most recently used last, at most `capacity` of them. */
 export class TileSet<T> {
-  private readonly tiles = new Map<string, T>();
+  private readonly tiles = new Map<string, Held<T>>();
 
   constructor(
     readonly zoom: number,
@@ -51,24 +64,35 @@ export class TileSet<T> {
 
   get(tx: number, ty: number): T | undefined {
     const k = key(tx, ty);
-    const tile = this.tiles.get(k);
-    if (tile !== undefined) {
+    const held = this.tiles.get(k);
+    if (held !== undefined) {
       this.tiles.delete(k); // most recently used goes last
-      this.tiles.set(k, tile);
+      this.tiles.set(k, held);
     }
-    return tile;
+    return held?.tile;
+  }
+
+  /** The part of a held tile to paint again before it is shown (null: none). */
+  staleIn(tx: number, ty: number): Box | null {
+    return this.tiles.get(key(tx, ty))?.stale ?? null;
+  }
+
+  /** A held tile's stale part has been painted again. */
+  mended(tx: number, ty: number): void {
+    const held = this.tiles.get(key(tx, ty));
+    if (held) held.stale = null;
   }
 
   set(tx: number, ty: number, tile: T): void {
     const k = key(tx, ty);
     const old = this.tiles.get(k);
-    if (old !== undefined) this.release(old);
+    if (old !== undefined) this.release(old.tile);
     this.tiles.delete(k);
-    this.tiles.set(k, tile);
+    this.tiles.set(k, { tile, stale: null });
     while (this.tiles.size > this.capacity) {
       const [oldest, t] = this.tiles.entries().next().value!;
       this.tiles.delete(oldest);
-      this.release(t);
+      this.release(t.tile);
     }
   }
 
@@ -76,34 +100,42 @@ export class TileSet<T> {
     return this.tiles.has(key(tx, ty));
   }
 
-  /** Throws away the tiles a world box touches: what was drawn there is no longer right. */
+  /** What was drawn in a world box is no longer right: the tiles it touches are stale there. */
   dirty(box: Box): void {
     const r = tilesTouching(box, this.zoom);
     if ((r.maxX - r.minX + 1) * (r.maxY - r.minY + 1) > this.tiles.size) {
       // A box wider than the tiles held: test each tile rather than each position.
-      for (const [k, t] of this.tiles) {
+      for (const [k, held] of this.tiles) {
         const [tx, ty] = k.split(',').map(Number) as [number, number];
-        if (tx >= r.minX && tx <= r.maxX && ty >= r.minY && ty <= r.maxY) this.drop(k, t);
+        if (tx >= r.minX && tx <= r.maxX && ty >= r.minY && ty <= r.maxY) this.spoil(k, tx, ty, held, box);
       }
       return;
     }
     for (let tx = r.minX; tx <= r.maxX; tx++) {
       for (let ty = r.minY; ty <= r.maxY; ty++) {
         const k = key(tx, ty);
-        const t = this.tiles.get(k);
-        if (t !== undefined) this.drop(k, t);
+        const held = this.tiles.get(k);
+        if (held !== undefined) this.spoil(k, tx, ty, held, box);
       }
     }
   }
 
   clear(): void {
-    for (const t of this.tiles.values()) this.release(t);
+    for (const held of this.tiles.values()) this.release(held.tile);
     this.tiles.clear();
   }
 
-  private drop(k: string, t: T): void {
+  /** Marks the part of a tile `box` covers stale, or throws the tile away if little of it would be left right. */
+  private spoil(k: string, tx: number, ty: number, held: Held<T>, box: Box): void {
+    const whole = tileBox(tx, ty, this.zoom);
+    const part = intersection(whole, box);
+    const stale = held.stale === null ? part : union([held.stale, part])!;
+    if (area(stale) <= MEND_LIMIT * area(whole)) {
+      held.stale = stale;
+      return;
+    }
     this.tiles.delete(k);
-    this.release(t);
+    this.release(held.tile);
   }
 }
 

@@ -9,7 +9,7 @@ import { arrowUtil, lineUtil } from './line';
 import { n } from './paint-style';
 import { penUtil } from './pen';
 import { rectUtil } from './rect';
-import { stickyUtil } from './sticky';
+import { SHADOW_REACH, stickyUtil } from './sticky';
 import { textUtil } from './text';
 
 export const SHAPE_UTILS: Record<ShapeKind, ShapeUtil> = {
@@ -22,6 +22,9 @@ export const SHAPE_UTILS: Record<ShapeKind, ShapeUtil> = {
   sticky: stickyUtil,
   image: imageUtil,
 };
+
+/** How far past its bounds a shape's paint may reach, in world units: a note's shadow. */
+export const PAINT_SPILL = SHADOW_REACH;
 
 /** Axis-aligned bounds in world space, including half the stroke width. */
 export const shapeBounds = (s: ShapeProps): Box => SHAPE_UTILS[s.kind].bounds(s);

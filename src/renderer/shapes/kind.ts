@@ -16,6 +16,8 @@ export interface PaintEnv {
   image(hash: string): Picture | null;
   /** Drawing for a screen that shows the board through an inversion (dark mode): photos are pre-inverted. */
   inverted: boolean;
+  /** Paint every stroke's full outline however thin (to check the hairline shortcut against; see pen.ts). */
+  exact?: boolean;
 }
 
 export interface SvgEnv {

@@ -9,6 +9,8 @@ import { n } from './paint-style';
 export const STICKY_FILL = '#ffec99';
 export const STICKY_PADDING = 12;
 const CORNER = 3;
+/** How far the card's shadow reaches past it, in world units (its blur and drop scale with the zoom). */
+export const SHADOW_REACH = 10;
 
 const cardFill = (s: ShapeProps) => (s.fill === 'transparent' ? STICKY_FILL : s.fill);
 

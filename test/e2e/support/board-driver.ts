@@ -12,7 +12,7 @@ export interface PaintCall {
   font: string;
   globalAlpha: number;
 }
-type Debug = { boardHash(): string; inkBlocks(block?: number): number[]; directInkBlocks(block?: number): number[]; colorAt(x: number, y: number): number[]; painted(id: string): PaintCall[] };
+type Debug = { boardHash(): string; inkBlocks(block?: number): number[]; directInkBlocks(block?: number, exact?: boolean): number[]; colorAt(x: number, y: number): number[]; painted(id: string): PaintCall[] };
 type Win = { lanvasDebug: Debug; lanvasSession: { unacknowledged: number; vm: { seq: number }; model: { order: string[]; shapes: Map<string, { kind: string; text: string }> }; view: { editor: Record<string, unknown> } } };
 
 export interface ShapeSummary {
@@ -179,9 +179,9 @@ export class BoardDriver {
     }, id);
   }
 
-  /** The same view drawn directly, shape by shape, as inkBlocks counts it: the two must agree. */
-  directInkBlocks(): Promise<number[]> {
-    return this.page.evaluate(() => (window as unknown as Win).lanvasDebug.directInkBlocks(8));
+  /** The same view drawn directly, shape by shape, as inkBlocks counts it: the two must agree; `exact`: each stroke with its full outline, however thin. */
+  directInkBlocks(exact = false): Promise<number[]> {
+    return this.page.evaluate((exact) => (window as unknown as Win).lanvasDebug.directInkBlocks(8, exact), exact);
   }
 }
 

@@ -54,6 +54,13 @@ test('a board of 100,000 shapes opens, pans, moves a marquee selection and erase
   // The whole board in view, then panned with the hand tool (new tiles come into view).
   await board.zoomToFit();
   await expectAsDrawnDirectly(board);
+  // Strokes thinner than a pixel are drawn as lines along their points: they look as their full outlines
+  // do, block by block and in all the ink they lay down.
+  const shown = await board.inkBlocks();
+  const exact = await board.directInkBlocks(true);
+  const total = (blocks: number[]) => blocks.reduce((a, b) => a + b, 0);
+  expect(compareInk(shown, exact).differing).toBeLessThanOrEqual(2);
+  expect(Math.abs(total(shown) - total(exact))).toBeLessThan(total(exact) * 0.02);
   await board.tool('h');
   await board.drag([900, 500], [400, 250], 12);
   await expectAsDrawnDirectly(board);
