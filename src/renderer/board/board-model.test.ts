@@ -47,6 +47,29 @@ describe('the board model', () => {
     ]);
   });
 
+  it('undoes and redoes an operation sent in parts as one, in its order, and keeps the parts of others apart', () => {
+    const { model, send } = board();
+    send(A, 'create', { shapes: ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => rect(id)) });
+    // A deletes four shapes in three parts, while B creates a shape between A's parts.
+    send(A, 'delete', { ids: ['b'], more: true });
+    send(B, 'create', { shapes: [rect('x')] });
+    send(A, 'delete', { ids: ['d', 'a'], more: true });
+    send(A, 'delete', { ids: ['f'] });
+    expect(model.order).toEqual(['c', 'e', 'x']);
+    send(A, 'undo', {});
+    expect(model.order).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'x']); // all four back, each where it was
+    send(A, 'redo', {});
+    expect(model.order).toEqual(['c', 'e', 'x']);
+    send(A, 'undo', {});
+    send(A, 'undo', {}); // the creation before the parts: a separate operation
+    expect(model.order).toEqual(['x']);
+    // The next operation after the last part stands alone.
+    send(A, 'create', { shapes: [rect('y')] });
+    send(A, 'create', { shapes: [rect('z')] });
+    send(A, 'undo', {});
+    expect(model.order).toEqual(['x', 'y']);
+  });
+
   it("changes a participant's name and colour when they say so, and only theirs", () => {
     const { vm, model, send } = board();
     let seq = 100;

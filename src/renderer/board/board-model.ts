@@ -49,12 +49,19 @@ type Entry =
   | { t: 'create'; shapes: ShapeRecord[] }
   | { t: 'delete'; shapes: ShapeRecord[]; at: number[] }
   | { t: 'update'; before: Patch[]; after: Patch[] }
-  | { t: 'reorder'; ids: string[]; at: number[] };
+  | { t: 'reorder'; ids: string[]; at: number[] }
+  /** One operation sent as several events (too many shapes for one): undone and redone as one, last part first. */
+  | { t: 'group'; entries: Entry[] };
 
 interface History {
   undo: Entry[];
   redo: Entry[];
+  /** The last event recorded said more of its operation follows: the next joins it (absent: no). */
+  joining?: boolean;
 }
+
+/** An operation's event that says the sender's next event is more of the same operation. */
+const continues = (data: unknown): boolean => (data as { more?: unknown })?.more === true;
 
 export type ReorderTo = 'front' | 'back' | 'forward' | 'backward';
 const REORDERS: ReadonlySet<string> = new Set(['front', 'back', 'forward', 'backward']);
@@ -137,7 +144,7 @@ export class BoardModel extends Model {
     if (new Set(records.map((r) => r!.id)).size !== records.length) return;
     const by = this.sender();
     const created = this.insert(records as ShapeRecord[], by);
-    this.record(by, { t: 'create', shapes: created });
+    this.record(by, { t: 'create', shapes: created }, continues(data));
     this.changed({ added: created.map((r) => r.id) });
   }
 
@@ -158,7 +165,7 @@ export class BoardModel extends Model {
       after.push({ id: shape.shapeId, props: patch });
     }
     if (after.length === 0) return;
-    this.record(by, { t: 'update', before, after });
+    this.record(by, { t: 'update', before, after }, continues(data));
     this.changed({ changed: after.map((p) => p.id) });
   }
 
@@ -167,7 +174,7 @@ export class BoardModel extends Model {
     if (!ids || ids.length === 0) return;
     const by = this.sender();
     const { shapes, at } = this.remove(ids);
-    this.record(by, { t: 'delete', shapes, at });
+    this.record(by, { t: 'delete', shapes, at }, continues(data));
     this.changed({ removed: ids });
   }
 
@@ -177,7 +184,7 @@ export class BoardModel extends Model {
     if (!ids || ids.length === 0 || typeof d.to !== 'string' || !REORDERS.has(d.to)) return;
     const at = ids.map((id) => this.order.indexOf(id));
     if (!this.move(ids, d.to as ReorderTo)) return;
-    this.record(this.sender(), { t: 'reorder', ids, at });
+    this.record(this.sender(), { t: 'reorder', ids, at }, continues(data));
     this.changed({ reordered: true });
   }
 
@@ -203,21 +210,37 @@ export class BoardModel extends Model {
 
   // ---- the mechanics ----
 
+  /**
+   * Adds shapes on top, or with `at` (ascending, as remove() gives them) each at that index as if put
+   * there one after another: one pass over the order, however many (an undone delete of 100,000).
+   */
   private insert(records: ShapeRecord[], by: string, at?: number[]): ShapeRecord[] {
-    records.forEach((record, i) => {
+    for (const record of records) {
       const shape = ShapeModel.create({ record, by });
       this.shapes.set(record.id, shape);
       this.indexBinds(shape, true);
-      const index = at ? Math.min(at[i]!, this.order.length) : this.order.length;
-      this.order.splice(index, 0, record.id);
+    }
+    if (!at) {
+      for (const record of records) this.order.push(record.id);
+      return records;
+    }
+    const old = this.order;
+    const order: string[] = [];
+    let k = 0;
+    records.forEach((record, i) => {
+      while (k < old.length && order.length < at[i]!) order.push(old[k++]!);
+      order.push(record.id);
     });
+    while (k < old.length) order.push(old[k++]!);
+    this.order = order;
     return records;
   }
 
   private remove(ids: string[]): { shapes: ShapeRecord[]; at: number[] } {
     // Ascending depth, so reinserting in this order restores every index.
-    const doomed = ids.map((id) => ({ id, at: this.order.indexOf(id) })).sort((a, b) => a.at - b.at);
     const gone = new Set(ids);
+    const doomed: { id: string; at: number }[] = [];
+    this.order.forEach((id, at) => gone.has(id) && doomed.push({ id, at }));
     const shapes = doomed.map(({ id }) => this.shapes.get(id)!.record());
     this.order = this.order.filter((id) => !gone.has(id));
     for (const id of ids) {
@@ -303,12 +326,17 @@ export class BoardModel extends Model {
     return h;
   }
 
-  private record(by: string, entry: Entry): void {
+  /** Files an operation for its sender's undo; `more`: their next event is part of the same operation. */
+  private record(by: string, entry: Entry, more: boolean): void {
     if (by === '') return;
     const h = this.historyOf(by);
-    h.undo.push(entry);
+    const top = h.undo.at(-1);
+    if (h.joining && top !== undefined) h.undo[h.undo.length - 1] = { t: 'group', entries: top.t === 'group' ? [...top.entries, entry] : [top, entry] };
+    else h.undo.push(entry);
     if (h.undo.length > HISTORY_LIMIT) h.undo.shift();
     h.redo = [];
+    if (more) h.joining = true;
+    else delete h.joining;
   }
 
   /** Takes the newest entry of `from`, applies its inverse under the undo rule, files it in `to`. */
@@ -324,6 +352,12 @@ export class BoardModel extends Model {
 
   private invert(entry: Entry, by: string): { entry: Entry; changes: Partial<ShapesChanged> } | null {
     switch (entry.t) {
+      case 'group': {
+        const done = [...entry.entries].reverse().flatMap((part) => this.invert(part, by) ?? []);
+        if (done.length === 0) return null;
+        const changes = { added: done.flatMap((d) => d.changes.added ?? []), changed: done.flatMap((d) => d.changes.changed ?? []), removed: done.flatMap((d) => d.changes.removed ?? []), reordered: done.some((d) => d.changes.reordered) };
+        return { entry: { t: 'group', entries: done.map((d) => d.entry) }, changes };
+      }
       case 'create': {
         const mine = entry.shapes.filter((r) => this.shapes.get(r.id)?.editedBy === by && !this.shapes.get(r.id)!.locked).map((r) => r.id);
         if (mine.length === 0) return null;

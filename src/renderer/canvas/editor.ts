@@ -337,13 +337,13 @@ export class Editor {
         this.selection.clear();
         return this.setTool('select');
       case 'bringForward':
-        return this.actions.reorder(selected, 'forward');
+        return this.actions.reorder(this.backToFront(), 'forward');
       case 'sendBackward':
-        return this.actions.reorder(selected, 'backward');
+        return this.actions.reorder(this.backToFront(), 'backward');
       case 'bringToFront':
-        return this.actions.reorder(selected, 'front');
+        return this.actions.reorder(this.backToFront(), 'front');
       case 'sendToBack':
-        return this.actions.reorder(selected, 'back');
+        return this.actions.reorder(this.backToFront(), 'back');
       case 'lock': {
         const shapes = this.selectedShapes();
         const locked = shapes.some((s) => !s.locked); // mixed: lock them all
@@ -388,6 +388,11 @@ export class Editor {
   }
 
   /** The records of these shapes in z-order, then those still on their way to the model. */
+
+  /** The selected shapes in the board's order, back to front (a reorder sent in parts keeps it). */
+  private backToFront(): string[] {
+    return this.model.order.filter((id) => this.selection.ids.has(id));
+  }
   private records(ids: string[]): ShapeRecord[] {
     const wanted = new Set(ids);
     const held = this.model.order.filter((id) => wanted.has(id)).map((id) => this.model.shapes.get(id)!.record());

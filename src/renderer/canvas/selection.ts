@@ -18,6 +18,13 @@ import { BIND_REACH, BoundLines, releasedBinds } from './bound-lines';
 import { Rect, Transformer, type KonvaNode } from './konva';
 import { wordsPatch } from './words';
 
+/**
+ * Past this many shapes a selection has no handles and no nodes of its own (a node per shape, and a
+ * Transformer measuring each, would stall a board of 100,000 selected whole): it shows its outline, and
+ * a drag moves the outline, the shapes landing where it is let go.
+ */
+export const MAX_HANDLED = 2000;
+
 /** Side of an end handle on screen, in pixels. */
 const END_HANDLE = 10;
 export const SELECTION_COLOR = '#1971c2';
@@ -54,6 +61,8 @@ export class Selection {
     return handle;
   })();
   private editable = true;
+  /** How far a drag has carried the outline of a selection too large for handles. */
+  private carried = { dx: 0, dy: 0 };
   onChange: (ids: ReadonlySet<string>) => void = () => {};
 
   constructor(
@@ -127,8 +136,8 @@ export class Selection {
     const line = this.editable && shapes.length === 1 && isLineKind(shapes[0]!.kind) && !shapes[0]!.locked ? shapes[0]! : null;
     // Everything resizes and turns with the Transformer but a lone line, which has its own handles, and
     // what is locked, which shows only an outline.
-    const transform = ids.length > 0 && line === null && shapes.every((s) => !s.locked);
-    this.canvas.choose(new Set(ids));
+    const transform = ids.length > 0 && ids.length <= MAX_HANDLED && line === null && shapes.every((s) => !s.locked);
+    this.canvas.choose(ids.length <= MAX_HANDLED ? new Set(ids) : new Set());
     this.transformer.nodes(transform ? ids.map((id) => this.canvas.node(id)!).filter(Boolean) : []);
     this.transformer.visible(transform);
     // Images keep their proportions from a corner, as a photo should; the edges still stretch them.
@@ -137,7 +146,7 @@ export class Selection {
     this.outline.visible(!transform && bounds !== null);
     if (!transform && bounds) {
       const pad = 4 / this.canvas.camera.zoom;
-      this.outline.setAttrs({ x: bounds.minX - pad, y: bounds.minY - pad, width: bounds.maxX - bounds.minX + 2 * pad, height: bounds.maxY - bounds.minY + 2 * pad, strokeWidth: 1 / this.canvas.camera.zoom });
+      this.outline.setAttrs({ x: bounds.minX - pad + this.carried.dx, y: bounds.minY - pad + this.carried.dy, width: bounds.maxX - bounds.minX + 2 * pad, height: bounds.maxY - bounds.minY + 2 * pad, strokeWidth: 1 / this.canvas.camera.zoom });
     }
     const size = END_HANDLE / this.canvas.camera.zoom;
     this.ends.forEach((handle, end) => {
@@ -150,6 +159,17 @@ export class Selection {
       this.bendHandle.setAttrs({ x: mx - size / 2, y: my - size / 2, width: size, height: size, cornerRadius: size / 2 });
     }
     this.canvas.overlay.batchDraw();
+  }
+
+  /** Whether the selection is too large for nodes and handles: it moves as its outline. */
+  get large(): boolean {
+    return this.ids.size > MAX_HANDLED;
+  }
+
+  /** Shows the outline of a large selection carried by (dx, dy) while it is dragged (0, 0: back). */
+  carry(dx: number, dy: number): void {
+    this.carried = { dx, dy };
+    this.render();
   }
 
   /** A read-only board shows what is selected without handles to resize or rotate it. */

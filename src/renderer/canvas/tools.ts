@@ -87,8 +87,11 @@ export class SelectTool implements Tool {
       if (!this.ctx.editable()) return;
       const origins = new Map<string, [number, number]>();
       for (const id of selection.ids) {
-        const node = canvas.node(id);
-        if (node && !this.ctx.model.shapes.get(id)?.locked) origins.set(id, [node.x(), node.y()]);
+        if (this.ctx.model.shapes.get(id)?.locked) continue;
+        // A large selection has no nodes: its outline moves instead (see Selection.carry).
+        const node = selection.large ? undefined : canvas.node(id);
+        if (selection.large) origins.set(id, [0, 0]);
+        else if (node) origins.set(id, [node.x(), node.y()]);
       }
       this.drag = { x: p.wx, y: p.wy, origins, moved: false, lines: new BoundLines(canvas, this.ctx.model, new Set(origins.keys())), dx: 0, dy: 0 };
       return;
@@ -105,7 +108,8 @@ export class SelectTool implements Tool {
       let dx = p.wx - this.drag.x;
       let dy = p.wy - this.drag.y;
       if (!this.drag.moved && Math.hypot(dx, dy) * canvas.camera.zoom < 3) return;
-      if (!this.drag.moved) canvas.lift(this.drag.origins.keys()); // moving: drawn live
+      const large = this.ctx.selection.large;
+      if (!this.drag.moved && !large) canvas.lift(this.drag.origins.keys()); // moving: drawn live
       this.drag.moved = true;
       // Into line with the shapes around (and onto the grid), unless Alt is held.
       const snap = p.alt ? null : canvas.snapMove(new Set(this.drag.origins.keys()), dx, dy, this.ctx.grid());
@@ -113,7 +117,8 @@ export class SelectTool implements Tool {
       dy += snap?.dy ?? 0;
       canvas.guides.show(snap?.guides ?? [], canvas.camera.zoom);
       [this.drag.dx, this.drag.dy] = [dx, dy];
-      for (const [id, [x, y]] of this.drag.origins) canvas.node(id)?.position({ x: x + dx, y: y + dy });
+      if (large) this.ctx.selection.carry(dx, dy);
+      else for (const [id, [x, y]] of this.drag.origins) canvas.node(id)?.position({ x: x + dx, y: y + dy });
       this.drag.lines.follow((id) => {
         const shape = this.ctx.model.shapes.get(id);
         return shape && { ...shape, x: shape.x + dx, y: shape.y + dy };
@@ -149,6 +154,7 @@ export class SelectTool implements Tool {
 
   cancel(): void {
     if (this.drag?.moved) {
+      this.ctx.selection.carry(0, 0);
       for (const [id, [x, y]] of this.drag.origins) this.ctx.canvas.node(id)?.position({ x, y });
       this.drag.lines.reset();
       this.ctx.canvas.drop(this.drag.origins.keys());

@@ -123,4 +123,15 @@ test('a board of 100,000 shapes opens, pans, moves a marquee selection and erase
   // Zoomed to fit again: every tile drawn anew at that zoom, the moves and erasures in them.
   await board.zoomToFit();
   await expectAsDrawnDirectly(board);
+
+  // Everything selected and deleted: more shapes than one event may carry, sent in parts and undone as one.
+  await board.tool('v');
+  await page.keyboard.press('Control+a');
+  await expect.poll(() => board.editor<number>('selection.ids.size')).toBe(left);
+  await page.keyboard.press('Delete');
+  await expect.poll(() => board.shapeCount(), { timeout: 30_000 }).toBe(0);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => board.shapeCount(), { timeout: 30_000 }).toBe(left);
+  await expect.poll(() => board.unacknowledged()).toBe(0);
+  await expectAsDrawnDirectly(board);
 });
