@@ -137,10 +137,10 @@ export class BoardCanvas {
     this.tiles.dirty(bounds);
   }
 
-  /** A shape as it was is gone: its tiles painted again, its node (if it had one) destroyed. */
+  /** A shape as it was is gone: its tiles painted again (a lifted shape is in none), its node (if it had one) destroyed. */
   private forget(id: string): void {
     const box = this.index.boxOf(id);
-    if (box) this.tiles.dirty(box);
+    if (box && !this.lifted.has(id)) this.tiles.dirty(box);
     this.nodes.get(id)?.destroy();
     this.nodes.delete(id);
     this.lifted.delete(id);
