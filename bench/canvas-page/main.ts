@@ -12,6 +12,7 @@
  *            let go, a pen stroke drawn; against a direct draw of the same view (what redrawing the
  *            view for each change would cost)
  */
+import type { SizeResult } from '../canvas-figures';
 import { buildAppBoard } from '../fixture';
 import type { BoardModel } from '../../src/renderer/board/board-model';
 import { boxFromRect, intersects, union, type Box } from '../../src/renderer/board/geometry';
@@ -43,7 +44,7 @@ const fitAll = (model: BoardModel): Camera => fitBox(union([...model.shapes.valu
 const finish = (canvas: BoardCanvas) => canvas.content.getNativeCanvasElement().getContext('2d')!.getImageData(0, 0, 1, 1);
 
 /** What the view does after a restore: build every shape and draw them (the stage exists already). */
-function konvaRedraw(canvas: BoardCanvas, camera: Camera): number {
+function viewRedraw(canvas: BoardCanvas, camera: Camera): number {
   const t = performance.now();
   canvas.renderAll();
   canvas.setCamera(camera);
@@ -243,15 +244,6 @@ async function edits(vm: VirtualMachine, canvas: BoardCanvas, shapes: Prepared[]
   return { remote, drag, stroke, direct };
 }
 
-interface SizeResult {
-  n: number;
-  edits: { remote: number; drag: number; dragWorst: number; stroke: number; direct: number } | null;
-  redraw: { konva: number; plain: number } | null;
-  open: { lanvas: number; model: number };
-  heap: { lanvas: number; model: number };
-  fit: { median: number; p95: number; directMedian: number; directP95: number };
-  actual: { median: number; p95: number; directMedian: number; directP95: number };
-}
 
 const summary = (r: PanResult) => ({ median: median(r.lanvas), p95: p95(r.lanvas), directMedian: median(r.direct), directP95: p95(r.direct) });
 
@@ -292,15 +284,15 @@ async function measure(n: number, runs: number, frames: number): Promise<SizeRes
   let redraw: SizeResult['redraw'] = null;
   if (n <= 10_000) {
     const camera = fitAll(model!);
-    konvaRedraw(canvas, camera);
+    viewRedraw(canvas, camera);
     plainRedraw(model!, camera); // warm-up
-    const konva: number[] = [];
+    const view: number[] = [];
     const plain: number[] = [];
     for (let i = 0; i < runs; i++) {
-      konva.push(konvaRedraw(canvas, camera));
+      view.push(viewRedraw(canvas, camera));
       plain.push(plainRedraw(model!, camera));
     }
-    redraw = { konva: median(konva), plain: median(plain) };
+    redraw = { view: median(view), plain: median(plain) };
   }
   const fit = fitAll(model!);
   await pan(canvas, shapes, fit, 3); // warm-up

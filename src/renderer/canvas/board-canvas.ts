@@ -9,7 +9,7 @@
  * (shape-node.ts): the selected ones in a group never drawn (the tiles still show them), for the
  * Transformer and the tools to work on; the lifted ones drawn live. It draws every shape the model
  * already holds when it starts (the model may come from a snapshot), then applies each change
- * incrementally, redrawing only the tiles the change touches.
+ * incrementally, painting again only the part of each tile the change touches.
  */
 import type { BoardModel, ShapesChanged } from '../board/board-model';
 import { SceneCanvas } from 'konva/lib/Canvas';
@@ -48,8 +48,6 @@ export class BoardCanvas {
   private readonly tiles: TileView;
   /** The nodes of the shapes chosen or lifted (no other shape has one). */
   private nodes = new Map<string, KonvaNode>();
-  /** Each node's shape. */
-  private ids = new WeakMap<KonvaNode, string>();
   /** Each shape's place in the model's z-order. */
   private rank = new Map<string, number>();
   private topRank = -1;
@@ -78,7 +76,7 @@ export class BoardCanvas {
     this.images = new ImageCache(model.images, (hash) => this.imageDecoded(hash));
     this.tiles = new TileView(
       () => {
-        // Dark mode shows the board through a CSS inversion; images are drawn for it (see imageNode), so tiles drawn before a switch are stale.
+        // Dark mode shows the board through a CSS inversion; images are painted for it (see shapes/image.ts), so tiles painted before a switch are stale.
         this.screenInverted = getComputedStyle(container).filter.includes('invert');
         return { camera: this.camera, ...this.size, pixelRatio: this.content.getCanvas().getPixelRatio(), look: this.screenInverted ? 'inverted' : 'plain' };
       },
@@ -154,7 +152,6 @@ export class BoardCanvas {
     this.nodes.get(id)?.destroy();
     const node = this.nodeFor(shape);
     this.nodes.set(id, node);
-    this.ids.set(node, id);
     return node;
   }
 
@@ -177,16 +174,17 @@ export class BoardCanvas {
   /** Paints onto a tile the shapes that touch it and are not lifted, back to front. */
   private paintTile(target: SceneCanvas, box: Box): void {
     const ids = [...this.index.query(box)].filter((id) => !this.lifted.has(id)).sort(this.byDepth);
-    this.paint(target, ids);
+    this.paint(target, ids, this.env());
   }
 
-  /** Paints the shapes `ids`, in that order, from the model. */
-  private paint(target: SceneCanvas, ids: readonly string[]): void {
+  /** Paints the shapes `ids`, in that order, from the model; a lifted one (none in a tile) where its gesture has it, as the screen shows it. */
+  private paint(target: SceneCanvas, ids: readonly string[], env: PaintEnv): void {
     const ctx = target.getContext()._context;
-    const env = this.env();
     for (const id of ids) {
+      const node = this.lifted.has(id) ? this.nodes.get(id) : undefined;
       const shape = this.model.shapes.get(id);
-      if (shape) paintShape(ctx, shape, env);
+      if (node) node.drawScene(target, node.getParent() ?? undefined);
+      else if (shape) paintShape(ctx, shape, env);
     }
   }
 
@@ -229,21 +227,16 @@ export class BoardCanvas {
 
   /** Gives these shapes nodes in the stage (for the Transformer), and takes the others' away. */
   choose(ids: ReadonlySet<string>): void {
-    for (const node of [...this.chosen.children]) {
-      const id = this.idOf(node);
-      if (ids.has(id)) continue;
+    for (const [id, node] of this.nodes) {
+      if (node.getParent() !== this.chosen || ids.has(id)) continue;
       node.destroy();
-      if (this.nodes.get(id) === node) this.nodes.delete(id);
+      this.nodes.delete(id);
     }
     for (const id of ids) {
       if (this.nodes.has(id)) continue;
       const node = this.makeNode(id);
       if (node) this.chosen.add(node as never);
     }
-  }
-
-  private idOf(node: KonvaNode): string {
-    return this.ids.get(node) ?? '';
   }
 
   get size(): { width: number; height: number } {
@@ -294,14 +287,7 @@ export class BoardCanvas {
     native.fillStyle = background;
     native.fillRect(0, 0, out.width, out.height);
     native.setTransform(pixelRatio, 0, 0, pixelRatio, -box.minX * pixelRatio, -box.minY * pixelRatio);
-    const env = { ...this.env(), exact };
-    for (const id of [...ids].sort(this.byDepth)) {
-      // A shape a gesture is moving is drawn where the gesture has it, as the screen shows it.
-      const node = this.lifted.has(id) ? this.nodes.get(id) : undefined;
-      const shape = this.model.shapes.get(id);
-      if (node) node.drawScene(out, node.getParent() ?? undefined);
-      else if (shape) paintShape(native, shape, env);
-    }
+    this.paint(out, [...ids].sort(this.byDepth), { ...this.env(), exact });
     this.forScreen = true;
     return out;
   }
@@ -345,7 +331,6 @@ export class BoardCanvas {
     this.live.add(node as never);
     node.zIndex(z);
     this.nodes.set(id, node);
-    this.ids.set(node, id);
     this.land([id]); // back into the tiles with the model's next word on it
     this.content.batchDraw();
   }

@@ -136,8 +136,9 @@ export class Selection {
     const line = this.editable && shapes.length === 1 && isLineKind(shapes[0]!.kind) && !shapes[0]!.locked ? shapes[0]! : null;
     // Everything resizes and turns with the Transformer but a lone line, which has its own handles, and
     // what is locked, which shows only an outline.
-    const transform = ids.length > 0 && ids.length <= MAX_HANDLED && line === null && shapes.every((s) => !s.locked);
-    this.canvas.choose(ids.length <= MAX_HANDLED ? new Set(ids) : new Set());
+    const handled = ids.length <= MAX_HANDLED;
+    const transform = ids.length > 0 && handled && line === null && shapes.every((s) => !s.locked);
+    this.canvas.choose(handled ? new Set(ids) : new Set());
     this.transformer.nodes(transform ? ids.map((id) => this.canvas.node(id)!).filter(Boolean) : []);
     this.transformer.visible(transform);
     // Images keep their proportions from a corner, as a photo should; the edges still stretch them.

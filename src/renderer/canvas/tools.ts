@@ -88,9 +88,8 @@ export class SelectTool implements Tool {
       const origins = new Map<string, [number, number]>();
       for (const id of selection.ids) {
         if (this.ctx.model.shapes.get(id)?.locked) continue;
-        // A large selection has no nodes: its outline moves instead (see Selection.carry).
-        const node = selection.large ? undefined : canvas.node(id);
-        if (selection.large) origins.set(id, [0, 0]);
+        const node = canvas.node(id);
+        if (selection.large) origins.set(id, [0, 0]); // no nodes: its outline moves instead (see Selection.carry)
         else if (node) origins.set(id, [node.x(), node.y()]);
       }
       this.drag = { x: p.wx, y: p.wy, origins, moved: false, lines: new BoundLines(canvas, this.ctx.model, new Set(origins.keys())), dx: 0, dy: 0 };
