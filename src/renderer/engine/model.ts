@@ -10,7 +10,7 @@ const classesByName = new Map<string, typeof Model>();
 export class Model {
   declare readonly id: string;
 
-  /** Use Model.create(): the constructor only gives the model its id, so restore can skip it. */
+  /** Use Model.create(): the constructor only gives the model its id, so restore can build shells with it. */
   constructor() {
     (this as { id: string }).id = host().adopt(this);
   }
@@ -26,9 +26,9 @@ export class Model {
   }
 
   /**
-   * Fields added to the class after boards were saved, with the value a model restored from such a
-   * snapshot takes for each it lacks (restore never runs field initialisers or init()). A snapshot
-   * leaves out a field holding its default here, so the defaults are also what keeps models small.
+   * Fields a snapshot leaves out while they hold these values, which keeps the many models at their
+   * defaults small; each must be the value the field's initialiser gives (restore runs initialisers,
+   * never init()), which is also what a board saved before the field existed reads it as.
    * Fresh values on each call: a Map given here belongs to one model.
    */
   static addedFields(): Record<string, unknown> {

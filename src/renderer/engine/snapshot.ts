@@ -11,6 +11,7 @@
 import { sha256 } from '../../shared/hash';
 import { addExtension, Packr } from 'msgpackr';
 import { concatBytes } from '../../shared/bytes';
+import { runIn, type ModelHost } from './context';
 import { Model, modelClass, modelClassName } from './model';
 import { VirtualMachine, type MachineState } from './vm';
 
@@ -71,9 +72,9 @@ function wire(value: unknown): unknown {
 
 /**
  * A model's fields as written. A field the class declares with a default (Model.addedFields) is left out
- * while it holds that default (restore puts it back), which keeps the many shapes at their defaults
- * small. Fields are written in one order whatever order they were set in (a restored model gains its
- * left-out fields last), so every replica writes the same bytes for the same state.
+ * while it holds that default (restore's field initialisers put it back), which keeps the many shapes
+ * at their defaults small. Fields are written in one order whatever order they were set in, so every
+ * replica writes the same bytes for the same state.
  */
 function fieldsOf(model: Model, defaults: Readonly<Record<string, unknown>>): Record<string, unknown> {
   const fields = model as unknown as Record<string, unknown>;
@@ -157,6 +158,20 @@ function isShells(v: unknown): v is Shells {
   );
 }
 
+/** The model's id while its shell is being built: what Model's constructor is given in place of a new one. */
+let shellId = '';
+const restoring = { adopt: () => shellId } as unknown as ModelHost;
+
+/**
+ * A model built by its constructor without init(): its field initialisers give it the shape (in V8's
+ * sense) a live model of its class has, where an object filled from nothing would be a slow dictionary
+ * at twice the memory. Initialisers are plain defaults, so running them reads nothing outside the model.
+ */
+function shellOf(cls: typeof Model, id: string): Model {
+  shellId = id;
+  return runIn(restoring, () => new cls());
+}
+
 /** Rebuilds a machine from snapshot bytes without calling any init(). Throws SnapshotError if they are damaged. */
 export function readSnapshot(bytes: Uint8Array): VirtualMachine {
   let shells: Model[] = [];
@@ -169,8 +184,9 @@ export function readSnapshot(bytes: Uint8Array): VirtualMachine {
     packr.unpackMultiple(bytes, (value: unknown) => {
       if (index === 0) {
         if (!isShells(value)) throw new SnapshotError('snapshot header is not a known format');
+        const classes = value.classes.map(modelClass);
         shells = value.ids.map((id, i) => {
-          const shell = Object.create(modelClass(value.classes[value.classIndex[i]!]!).prototype) as Model;
+          const shell = shellOf(classes[value.classIndex[i]!]!, id);
           byId.set(id, shell);
           return shell;
         });
@@ -189,12 +205,8 @@ export function readSnapshot(bytes: Uint8Array): VirtualMachine {
   }
   const machine = vm as VirtualMachine | null;
   if (machine === null || filled !== shells.length) throw new SnapshotError('snapshot is truncated');
-  for (const shell of shells) {
-    // Appended after the saved fields, so every replica restoring these bytes holds its fields in one order.
-    const added = (shell.constructor as typeof Model).addedFields();
-    for (const key of Object.keys(added)) if (!Object.hasOwn(shell, key)) (shell as unknown as Record<string, unknown>)[key] = added[key];
-    machine.models.set(shell.id, shell);
-  }
+  // A field the bytes leave out (a default, or added since they were saved) keeps its initialiser's value.
+  for (const shell of shells) machine.models.set(shell.id, shell);
   if (!machine.models.has(machine.rootId)) throw new SnapshotError('snapshot has no root model');
   return machine;
 }
