@@ -46,7 +46,8 @@ export interface ShapesChanged {
 
 type Patch = { id: string; props: ShapePatch };
 type Entry =
-  | { t: 'create'; shapes: ShapeRecord[] }
+  /** Only ids: undoing a creation removes the shapes (what it removes, its redo holds whole). */
+  | { t: 'create'; ids: string[] }
   | { t: 'delete'; shapes: ShapeRecord[]; at: number[] }
   | { t: 'update'; before: Patch[]; after: Patch[] }
   | { t: 'reorder'; ids: string[]; at: number[] }
@@ -143,9 +144,10 @@ export class BoardModel extends Model {
     if (records.some((r) => r === null || this.shapes.has(r.id) || (r.asset !== '' && !this.images.has(r.asset)))) return;
     if (new Set(records.map((r) => r!.id)).size !== records.length) return;
     const by = this.sender();
-    const created = this.insert(records as ShapeRecord[], by);
-    this.record(by, { t: 'create', shapes: created }, continues(data));
-    this.changed({ added: created.map((r) => r.id) });
+    this.insert(records as ShapeRecord[], by);
+    const ids = records.map((r) => r!.id);
+    this.record(by, { t: 'create', ids }, continues(data));
+    this.changed({ added: ids });
   }
 
   onUpdate(data: unknown): void {
@@ -214,7 +216,7 @@ export class BoardModel extends Model {
    * Adds shapes on top, or with `at` (ascending, as remove() gives them) each at that index as if put
    * there one after another: one pass over the order, however many (an undone delete of 100,000).
    */
-  private insert(records: ShapeRecord[], by: string, at?: number[]): ShapeRecord[] {
+  private insert(records: ShapeRecord[], by: string, at?: number[]): void {
     for (const record of records) {
       const shape = ShapeModel.create({ record, by });
       this.shapes.set(record.id, shape);
@@ -222,7 +224,7 @@ export class BoardModel extends Model {
     }
     if (!at) {
       for (const record of records) this.order.push(record.id);
-      return records;
+      return;
     }
     const old = this.order;
     const order: string[] = [];
@@ -233,7 +235,6 @@ export class BoardModel extends Model {
     });
     while (k < old.length) order.push(old[k++]!);
     this.order = order;
-    return records;
   }
 
   private remove(ids: string[]): { shapes: ShapeRecord[]; at: number[] } {
@@ -359,7 +360,7 @@ export class BoardModel extends Model {
         return { entry: { t: 'group', entries: done.map((d) => d.entry) }, changes };
       }
       case 'create': {
-        const mine = entry.shapes.filter((r) => this.shapes.get(r.id)?.editedBy === by && !this.shapes.get(r.id)!.locked).map((r) => r.id);
+        const mine = entry.ids.filter((id) => this.shapes.get(id)?.editedBy === by && !this.shapes.get(id)!.locked);
         if (mine.length === 0) return null;
         const { shapes, at } = this.remove(mine);
         return { entry: { t: 'delete', shapes, at }, changes: { removed: mine } };
@@ -372,7 +373,8 @@ export class BoardModel extends Model {
           by,
           free.map((f) => f.at),
         );
-        return { entry: { t: 'create', shapes: free.map((f) => f.r) }, changes: { added: free.map((f) => f.r.id) } };
+        const ids = free.map((f) => f.r.id);
+        return { entry: { t: 'create', ids }, changes: { added: ids } };
       }
       case 'update': {
         const restored: Patch[] = [];
