@@ -10,7 +10,7 @@ import { expand, type Box } from '../board/geometry';
 import { PAINT_SPILL } from '../shapes';
 import { visibleBox, type Camera } from './camera';
 import { Konva } from './konva';
-import { TILE_PX, TileSet, tileBox, tilesTouching, tileZoom } from './tiles';
+import { TILE_PX, TileSet, tileBox, tilesTouching, tileZoom, type TileGrid } from './tiles';
 
 /** Tiles kept: about four screens' worth at 1280x800. */
 const CAPACITY = 48;
@@ -60,7 +60,7 @@ export class TileView {
   /** What was drawn in this world box is no longer right. */
   dirty(box: Box): void {
     // Paint reaches a little past a shape's bounds: a note's shadow, and a pixel of antialiasing.
-    if (this.set) this.set.dirty(expand(box, PAINT_SPILL + 1 / this.set.zoom));
+    if (this.set) this.set.dirty(expand(box, PAINT_SPILL + 1 / this.set.grid.zoom));
   }
 
   clear(): void {
@@ -69,14 +69,16 @@ export class TileView {
 
   private draw(native: CanvasRenderingContext2D): void {
     const { camera, width, height, pixelRatio, look } = this.view();
-    const zoom = tileZoom(camera.zoom, this.set?.zoom ?? null, this.settled);
-    if (this.set?.zoom !== zoom || look !== this.look || pixelRatio !== this.pixelRatio) {
+    const zoom = tileZoom(camera.zoom, this.set?.grid.zoom ?? null, this.settled);
+    const view = visibleBox(camera, width, height);
+    if (this.set?.grid.zoom !== zoom || look !== this.look || pixelRatio !== this.pixelRatio) {
       this.set?.clear();
       if (pixelRatio !== this.pixelRatio) this.spare = [];
       [this.look, this.pixelRatio] = [look, pixelRatio];
-      this.set = new TileSet(zoom, CAPACITY, (tile) => this.spare.length < CAPACITY && this.spare.push(tile));
+      this.set = new TileSet({ zoom, x: view.minX, y: view.minY }, CAPACITY, (tile) => this.spare.length < CAPACITY && this.spare.push(tile));
     }
-    const range = tilesTouching(visibleBox(camera, width, height), zoom);
+    const { grid } = this.set;
+    const range = tilesTouching(view, grid);
     const scale = camera.zoom / zoom;
     const size = TILE_PX * scale;
     native.save();
@@ -85,9 +87,9 @@ export class TileView {
     for (let tx = range.minX; tx <= range.maxX; tx++) {
       for (let ty = range.minY; ty <= range.maxY; ty++) {
         let tile = this.set.get(tx, ty);
-        if (tile === undefined) this.set.set(tx, ty, (tile = this.render(tx, ty, zoom, pixelRatio)));
-        else this.mend(tile, tx, ty, zoom, pixelRatio);
-        const box = tileBox(tx, ty, zoom);
+        if (tile === undefined) this.set.set(tx, ty, (tile = this.render(tx, ty, grid, pixelRatio)));
+        else this.mend(tile, tx, ty, grid, pixelRatio);
+        const box = tileBox(tx, ty, grid);
         // At the tiles' own zoom they land on whole pixels, copied as drawn (a half-pixel shift is not seen).
         const x = (box.minX - camera.x) * camera.zoom;
         const y = (box.minY - camera.y) * camera.zoom;
@@ -104,8 +106,8 @@ export class TileView {
     const set = this.set;
     if (set === null || !this.settled) return;
     const { camera, width, height, pixelRatio } = this.view();
-    if (set.zoom !== camera.zoom) return;
-    const r = tilesTouching(visibleBox(camera, width, height), set.zoom);
+    if (set.grid.zoom !== camera.zoom) return;
+    const r = tilesTouching(visibleBox(camera, width, height), set.grid);
     for (let tx = r.minX - 1; tx <= r.maxX + 1; tx++) {
       for (let ty = r.minY - 1; ty <= r.maxY + 1; ty++) {
         if (set.has(tx, ty)) continue;
@@ -113,30 +115,30 @@ export class TileView {
           this.idle = requestIdleCallback((d) => this.prefetch(d));
           return;
         }
-        set.set(tx, ty, this.render(tx, ty, set.zoom, pixelRatio));
+        set.set(tx, ty, this.render(tx, ty, set.grid, pixelRatio));
       }
     }
   }
 
-  private render(tx: number, ty: number, zoom: number, pixelRatio: number): SceneCanvas {
+  private render(tx: number, ty: number, grid: TileGrid, pixelRatio: number): SceneCanvas {
     const tile = this.spare.pop() ?? new SceneCanvas({ width: TILE_PX, height: TILE_PX, pixelRatio });
-    const box = tileBox(tx, ty, zoom);
-    const k = zoom * pixelRatio;
+    const box = tileBox(tx, ty, grid);
+    const k = grid.zoom * pixelRatio;
     const ctx = tile.getContext()._context;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     ctx.setTransform(k, 0, 0, k, -box.minX * k, -box.minY * k);
-    this.paint(tile, box, zoom);
+    this.paint(tile, box, grid.zoom);
     return tile;
   }
 
   /** Paints again the stale part of a held tile, on whole pixels of it (so no edge is blended twice). */
-  private mend(tile: SceneCanvas, tx: number, ty: number, zoom: number, pixelRatio: number): void {
+  private mend(tile: SceneCanvas, tx: number, ty: number, grid: TileGrid, pixelRatio: number): void {
     const stale = this.set!.staleIn(tx, ty);
     if (stale === null) return;
     this.set!.mended(tx, ty);
-    const box = tileBox(tx, ty, zoom);
-    const k = zoom * pixelRatio;
+    const box = tileBox(tx, ty, grid);
+    const k = grid.zoom * pixelRatio;
     const side = TILE_PX * pixelRatio;
     const x0 = Math.max(0, Math.floor((stale.minX - box.minX) * k) - 1);
     const y0 = Math.max(0, Math.floor((stale.minY - box.minY) * k) - 1);
@@ -150,7 +152,7 @@ export class TileView {
     ctx.clip();
     ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
     ctx.setTransform(k, 0, 0, k, -box.minX * k, -box.minY * k);
-    this.paint(tile, { minX: box.minX + x0 / k, minY: box.minY + y0 / k, maxX: box.minX + x1 / k, maxY: box.minY + y1 / k }, zoom);
+    this.paint(tile, { minX: box.minX + x0 / k, minY: box.minY + y0 / k, maxX: box.minX + x1 / k, maxY: box.minY + y1 / k }, grid.zoom);
     ctx.restore();
   }
 

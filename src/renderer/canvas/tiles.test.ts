@@ -2,17 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { TILE_PX, TileSet, tileBox, tilesTouching, tileZoom } from './tiles';
 
 describe('tiles', () => {
-  it('cover the world in TILE_PX screen squares at each zoom', () => {
-    expect(tileBox(0, 0, 1)).toEqual({ minX: 0, minY: 0, maxX: TILE_PX, maxY: TILE_PX });
-    expect(tileBox(-1, 2, 2)).toEqual({ minX: -256, minY: 512, maxX: 0, maxY: 768 });
+  const at = (zoom: number, x = 0, y = 0) => ({ zoom, x, y });
+
+  it("cover the world in TILE_PX screen squares at each zoom, from the grid's corner", () => {
+    expect(tileBox(0, 0, at(1))).toEqual({ minX: 0, minY: 0, maxX: TILE_PX, maxY: TILE_PX });
+    expect(tileBox(-1, 2, at(2))).toEqual({ minX: -256, minY: 512, maxX: 0, maxY: 768 });
+    expect(tileBox(1, -1, at(2, 100, -50))).toEqual({ minX: 356, minY: -306, maxX: 612, maxY: -50 });
     // A box touches every tile it overlaps, its border included.
-    expect(tilesTouching({ minX: 10, minY: -10, maxX: 600, maxY: 20 }, 1)).toEqual({ minX: 0, minY: -1, maxX: 1, maxY: 0 });
-    expect(tilesTouching({ minX: 10, minY: 10, maxX: 600, maxY: 20 }, 0.5)).toEqual({ minX: 0, minY: 0, maxX: 0, maxY: 0 });
+    expect(tilesTouching({ minX: 10, minY: -10, maxX: 600, maxY: 20 }, at(1))).toEqual({ minX: 0, minY: -1, maxX: 1, maxY: 0 });
+    expect(tilesTouching({ minX: 10, minY: 10, maxX: 600, maxY: 20 }, at(0.5))).toEqual({ minX: 0, minY: 0, maxX: 0, maxY: 0 });
+    expect(tilesTouching({ minX: 10, minY: 10, maxX: 600, maxY: 20 }, at(1, 10, 10))).toEqual({ minX: 0, minY: 0, maxX: 1, maxY: 0 });
+  });
+
+  it("a grid started at the view's corner covers a 1280x800 view with six tiles", () => {
+    const view = { minX: 333.3, minY: -71.7, maxX: 333.3 + 1280 / 0.7, maxY: -71.7 + 800 / 0.7 };
+    const r = tilesTouching(view, at(0.7, view.minX, view.minY));
+    expect((r.maxX - r.minX + 1) * (r.maxY - r.minY + 1)).toBe(6);
   });
 
   it('an edit marks stale the part of each tile its box touches, and only those tiles', () => {
     const released: string[] = [];
-    const set = new TileSet<string>(1, 100, (t) => released.push(t));
+    const set = new TileSet<string>(at(1), 100, (t) => released.push(t));
     for (let tx = 0; tx < 4; tx++) for (let ty = 0; ty < 3; ty++) set.set(tx, ty, `${tx}/${ty}`);
     set.dirty({ minX: 500, minY: 100, maxX: 530, maxY: 120 }); // across the border of columns 0 and 1, in row 0
     expect(set.staleIn(0, 0)).toEqual({ minX: 500, minY: 100, maxX: 512, maxY: 120 });
@@ -33,7 +43,7 @@ describe('tiles', () => {
 
   it('throws a tile away when most of it is stale: it is drawn whole again', () => {
     const released: string[] = [];
-    const set = new TileSet<string>(1, 100, (t) => released.push(t));
+    const set = new TileSet<string>(at(1), 100, (t) => released.push(t));
     set.set(0, 0, 'a');
     set.dirty({ minX: 0, minY: 0, maxX: 512, maxY: 200 }); // 39 % of it: mended later
     expect(set.has(0, 0)).toBe(true);
@@ -44,7 +54,7 @@ describe('tiles', () => {
 
   it('keeps at most its capacity, letting the least recently used go', () => {
     const released: string[] = [];
-    const set = new TileSet<string>(1, 3, (t) => released.push(t));
+    const set = new TileSet<string>(at(1), 3, (t) => released.push(t));
     set.set(0, 0, 'a');
     set.set(1, 0, 'b');
     set.set(2, 0, 'c');

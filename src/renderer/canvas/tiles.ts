@@ -4,6 +4,8 @@
  * many shapes are in view. An edit marks stale only the part of each tile its shapes touch (before and
  * after), which is painted again there and nowhere else; a tile mostly stale is thrown away and drawn
  * whole. A new zoom starts a new set once the zoom has settled, the old set shown scaled until then.
+ * Each set's grid starts at the view's corner when it is made, so the first view needs the fewest tiles
+ * (six at 1280x800, not up to twelve): each tile costs a canvas and paints the shapes on its borders twice.
  * Pure bookkeeping: what a tile holds is the caller's (a canvas in the view, anything in the tests).
  */
 import { union, type Box } from '../board/geometry';
@@ -18,19 +20,28 @@ export interface TileRange {
   maxY: number;
 }
 
+/** Where tiles lie: drawn at `zoom`, tile (0, 0)'s corner at world (x, y). */
+export interface TileGrid {
+  zoom: number;
+  x: number;
+  y: number;
+}
+
 /** World units a tile covers at `zoom`. */
 export const tileWorld = (zoom: number): number => TILE_PX / zoom;
 
-/** The tiles (by column and row) a world box touches at `zoom`; an edge on a tile's border touches both sides. */
-export function tilesTouching(box: Box, zoom: number): TileRange {
-  const w = tileWorld(zoom);
-  return { minX: Math.floor(box.minX / w), minY: Math.floor(box.minY / w), maxX: Math.floor(box.maxX / w), maxY: Math.floor(box.maxY / w) };
+/** The tiles (by column and row) a world box touches; an edge on a tile's border touches both sides. */
+export function tilesTouching(box: Box, grid: TileGrid): TileRange {
+  const w = tileWorld(grid.zoom);
+  const col = (x: number) => Math.floor((x - grid.x) / w);
+  const row = (y: number) => Math.floor((y - grid.y) / w);
+  return { minX: col(box.minX), minY: row(box.minY), maxX: col(box.maxX), maxY: row(box.maxY) };
 }
 
-/** The world box of a tile at `zoom`. */
-export function tileBox(tx: number, ty: number, zoom: number): Box {
-  const w = tileWorld(zoom);
-  return { minX: tx * w, minY: ty * w, maxX: (tx + 1) * w, maxY: (ty + 1) * w };
+/** The world box of a tile. */
+export function tileBox(tx: number, ty: number, grid: TileGrid): Box {
+  const w = tileWorld(grid.zoom);
+  return { minX: grid.x + tx * w, minY: grid.y + ty * w, maxX: grid.x + (tx + 1) * w, maxY: grid.y + (ty + 1) * w };
 }
 
 const key = (tx: number, ty: number) => `${tx},${ty}`;
@@ -47,12 +58,12 @@ interface Held<T> {
   stale: Box | null;
 }
 
-/** The tiles of one zoom, most recently used last, at most `capacity` of them. */
+/** The tiles of one grid, most recently used last, at most `capacity` of them. */
 export class TileSet<T> {
   private readonly tiles = new Map<string, Held<T>>();
 
   constructor(
-    readonly zoom: number,
+    readonly grid: TileGrid,
     private readonly capacity: number,
     /** Told of each tile let go (its canvas can be reused or freed). */
     private readonly release: (tile: T) => void = () => {},
@@ -102,7 +113,7 @@ export class TileSet<T> {
 
   /** What was drawn in a world box is no longer right: the tiles it touches are stale there. */
   dirty(box: Box): void {
-    const r = tilesTouching(box, this.zoom);
+    const r = tilesTouching(box, this.grid);
     if ((r.maxX - r.minX + 1) * (r.maxY - r.minY + 1) > this.tiles.size) {
       // A box wider than the tiles held: test each tile rather than each position.
       for (const [k, held] of this.tiles) {
@@ -127,7 +138,7 @@ export class TileSet<T> {
 
   /** Marks the part of a tile `box` covers stale, or throws the tile away if little of it would be left right. */
   private spoil(k: string, tx: number, ty: number, held: Held<T>, box: Box): void {
-    const whole = tileBox(tx, ty, this.zoom);
+    const whole = tileBox(tx, ty, this.grid);
     const part = intersection(whole, box);
     const stale = held.stale === null ? part : union([held.stale, part])!;
     if (area(stale) <= MEND_LIMIT * area(whole)) {
