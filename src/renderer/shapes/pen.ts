@@ -5,7 +5,7 @@
  */
 import { expand, pointsBox, polylineTouches } from '../board/geometry';
 import type { ShapeProps } from '../board/shape';
-import { decodePoints, decodeRelative } from '../board/stroke-codec';
+import { decodePoints, decodeRelative, POINT_UNIT } from '../board/stroke-codec';
 import type { Canvas2D } from './canvas-2d';
 import type { ShapeUtil } from './kind';
 import { n } from './paint-style';
@@ -27,15 +27,34 @@ function outlineOf(s: ShapeProps): number[] {
 /** How wide the outline is on average, as a share of the stroke's width (perfect-freehand thins it). */
 export const MEAN_OUTLINE_WIDTH = 0.75;
 
-/** Paints a stroke too thin to show its outline as a line along its points. */
-function paintHairline(ctx: Canvas2D, s: ShapeProps): void {
-  const pts = decodePoints(s.points!, s.x, s.y);
+/** A hairline's points closer than this (device pixels) to the last one drawn are skipped: no one can see them. */
+const HAIRLINE_STEP_PX = 0.5;
+
+/**
+ * Paints a stroke too thin to show its outline as a line along its points, only those half a device
+ * pixel or more apart (a board zoomed far out has thousands of strokes of 50 points a few pixels long).
+ * Its joins are bevelled: round ones cost the rasterizer more and look the same below a pixel.
+ */
+function paintHairline(ctx: Canvas2D, s: ShapeProps, scale: number): void {
+  const d = s.points!;
+  const step = (HAIRLINE_STEP_PX / scale / POINT_UNIT) ** 2; // in the deltas' units, squared
+  let x = d[0]!;
+  let y = d[1]!;
+  let lx = x; // the last point drawn
+  let ly = y;
   ctx.beginPath();
-  ctx.moveTo(pts[0]!, pts[1]!);
-  for (let i = 2; i + 1 < pts.length; i += 2) ctx.lineTo(pts[i]!, pts[i + 1]!);
+  ctx.moveTo(s.x + x * POINT_UNIT, s.y + y * POINT_UNIT);
+  for (let i = 2; i + 1 < d.length; i += 2) {
+    x += d[i]!;
+    y += d[i + 1]!;
+    if ((x - lx) ** 2 + (y - ly) ** 2 < step && i + 3 < d.length) continue;
+    ctx.lineTo(s.x + x * POINT_UNIT, s.y + y * POINT_UNIT);
+    lx = x;
+    ly = y;
+  }
   ctx.setLineDash([]);
   ctx.lineCap = 'round';
-  ctx.lineJoin = 'round';
+  ctx.lineJoin = 'bevel';
   ctx.lineWidth = s.strokeWidth * MEAN_OUTLINE_WIDTH;
   ctx.strokeStyle = s.stroke;
   ctx.stroke();
@@ -46,7 +65,8 @@ export const penUtil: ShapeUtil = {
   hit: (s, px, py, tolerance) => polylineTouches(decodePoints(s.points!, s.x, s.y), px, py, s.strokeWidth / 2 + tolerance),
   paint(ctx, s, env) {
     const t = ctx.getTransform();
-    if (!env.exact && s.strokeWidth * Math.hypot(t.a, t.b) < 1) return paintHairline(ctx, s);
+    const scale = Math.hypot(t.a, t.b);
+    if (!env.exact && s.strokeWidth * scale < 1) return paintHairline(ctx, s, scale);
     const outline = outlineOf(s);
     ctx.beginPath();
     for (let i = 0; i + 1 < outline.length; i += 2) ctx.lineTo(s.x + outline[i]!, s.y + outline[i + 1]!);
