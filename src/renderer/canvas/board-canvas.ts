@@ -37,7 +37,8 @@ export class BoardCanvas {
   readonly content = new Konva.Layer({ listening: false });
   /** What is being drawn right now, here or by others (redrawn with the content layer). */
   readonly active = new Konva.Group({ listening: false });
-  readonly overlay = new Konva.Layer();
+  /** Listening only while handles show (selection.ts): its stage-sized hit canvas is made only then. */
+  readonly overlay = new Konva.Layer({ listening: false });
   readonly index = new SpatialIndex();
   readonly grid = new Grid(() => ({ camera: this.camera, ...this.size }));
   readonly guides = new SnapGuides();
@@ -157,8 +158,10 @@ export class BoardCanvas {
 
   /** Notes each shape's depth; the tiles draw in this order. */
   private restack(): void {
-    this.rank = new Map(this.model.order.map((id, i) => [id, i]));
-    this.topRank = this.model.order.length - 1;
+    const { order } = this.model;
+    this.rank = new Map();
+    for (let i = 0; i < order.length; i++) this.rank.set(order[i]!, i);
+    this.topRank = order.length - 1;
   }
 
   /** Ranks new shapes: on top (a new drawing, a paste) without walking the board; anywhere else (an undone delete), all anew. */
@@ -169,11 +172,23 @@ export class BoardCanvas {
     for (const id of ids) this.rank.set(id, ++this.topRank); // above every rank given, whatever was removed since
   }
 
-  private byDepth = (a: string, b: string) => (this.rank.get(a) ?? Infinity) - (this.rank.get(b) ?? Infinity);
+  /**
+   * `ids` back to front (one not ranked yet last). Sorted as numbers, rank and place packed in one,
+   * so a tile of tens of thousands of shapes (a board zoomed out) is not sorted by map lookups.
+   */
+  private backToFront(ids: readonly string[]): string[] {
+    const n = ids.length;
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = (this.rank.get(ids[i]!) ?? this.topRank + 1) * n + i;
+    keys.sort();
+    const out = new Array<string>(n);
+    for (let i = 0; i < n; i++) out[i] = ids[keys[i]! % n]!;
+    return out;
+  }
 
   /** Paints onto a tile the shapes that touch it and are not lifted, back to front. */
   private paintTile(target: SceneCanvas, box: Box): void {
-    const ids = [...this.index.query(box)].filter((id) => !this.lifted.has(id)).sort(this.byDepth);
+    const ids = this.backToFront([...this.index.query(box)].filter((id) => !this.lifted.has(id)));
     this.paint(target, ids, this.env());
   }
 
@@ -200,7 +215,7 @@ export class BoardCanvas {
       this.lifted.set(id, 'live');
       node.moveTo(this.live);
     }
-    const order = [...this.lifted.keys()].sort(this.byDepth);
+    const order = this.backToFront([...this.lifted.keys()]);
     order.forEach((id, i) => this.nodes.get(id)?.zIndex(Math.min(i, this.live.children.length - 1)));
     this.content.batchDraw();
   }
@@ -287,7 +302,7 @@ export class BoardCanvas {
     native.fillStyle = background;
     native.fillRect(0, 0, out.width, out.height);
     native.setTransform(pixelRatio, 0, 0, pixelRatio, -box.minX * pixelRatio, -box.minY * pixelRatio);
-    this.paint(out, [...ids].sort(this.byDepth), { ...this.env(), exact });
+    this.paint(out, this.backToFront([...ids]), { ...this.env(), exact });
     this.forScreen = true;
     return out;
   }

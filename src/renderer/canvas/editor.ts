@@ -4,7 +4,6 @@
  */
 import type { BoardModel, ShapesChanged } from '../board/board-model';
 import { expand, LINE_HEIGHT, union } from '../board/geometry';
-import { shapeBounds } from '../shapes';
 import { align, distribute, type Alignment, type Distribution } from '../board/arrange';
 import { isLineKind, type ShapePatch, type ShapeRecord } from '../board/shape';
 import { boardActions, type BoardActions } from './actions';
@@ -382,7 +381,7 @@ export class Editor {
   }
 
   zoomToFit(): void {
-    const box = union([...this.model.shapes.values()].map(shapeBounds));
+    const box = this.canvas.index.extent(); // every shape is indexed, its bounds worked out once
     const { width, height } = this.canvas.size;
     this.setCamera(box ? fitBox(box, width, height) : { x: -width / 2, y: -height / 2, zoom: clampZoom(1) });
   }

@@ -155,6 +155,7 @@ export class Selection {
       if (line) handle.setAttrs({ x: line.x + end * line.w - size / 2, y: line.y + end * line.h - size / 2, width: size, height: size });
     });
     this.bendHandle.visible(line !== null);
+    this.canvas.overlay.listening(transform || line !== null);
     if (line) {
       const [mx, my] = midpointOf(line);
       this.bendHandle.setAttrs({ x: mx - size / 2, y: my - size / 2, width: size, height: size, cornerRadius: size / 2 });

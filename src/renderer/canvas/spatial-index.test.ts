@@ -37,6 +37,17 @@ describe('the spatial index', () => {
     expect([...index.query({ minX: 4990, minY: 4990, maxX: 5020, maxY: 5020 })]).toEqual(['a']);
   });
 
+  it('knows the box around everything it holds, as shapes come and go', () => {
+    const index = new SpatialIndex();
+    expect(index.extent()).toBeNull();
+    index.set('a', { minX: 0, minY: 0, maxX: 10, maxY: 10 });
+    index.set('b', { minX: -50, minY: 20, maxX: -40, maxY: 300 });
+    expect(index.extent()).toEqual({ minX: -50, minY: 0, maxX: 10, maxY: 300 });
+    index.delete('b');
+    expect(index.extent()).toEqual({ minX: 0, minY: 0, maxX: 10, maxY: 10 });
+    expect(index.boxOf('a')).toEqual({ minX: 0, minY: 0, maxX: 10, maxY: 10 }); // the extent is a copy
+  });
+
   it('keeps shapes at the edges of the board apart, and forgets everything on clear', () => {
     const index = new SpatialIndex();
     const edge = 1e7;

@@ -4,18 +4,21 @@
  */
 import type { Box } from '../board/geometry';
 
-const CELL = 512;
+const CELL = 1024;
 /**
- * A cell's key is one number (no string to build per visit): column and row, offset to be positive,
- * side by side. Shapes lie within 1e7 of the origin, far inside the ±2^20 cells this keeps apart; a box
- * beyond that could only alias a cell, and every candidate is checked against the box anyway.
+ * A cell's key is one small integer (V8 keeps it unboxed, no number allocated per visit): column and
+ * row, offset to be positive, side by side, 15 bits each. Shapes lie within 1e7 of the origin, inside
+ * the ±2^14 cells this keeps apart; a box beyond is clamped into the edge cells, which stays correct
+ * (every candidate is checked against the box anyway).
  */
-const SPAN = 2 ** 21;
-const OFFSET = 2 ** 20;
-const cellKey = (x: number, y: number) => (x + OFFSET) * SPAN + (y + OFFSET);
+const HALF = 2 ** 14;
+const SPAN = 2 ** 15;
+const cellOf = (v: number) => Math.min(HALF - 1, Math.max(-HALF, Math.floor(v / CELL)));
+const cellKey = (x: number, y: number) => (x + HALF) * SPAN + (y + HALF);
 
 export class SpatialIndex {
-  private cells = new Map<number, Set<string>>();
+  /** The ids in each cell (a cell holds tens to hundreds: a list is cheaper to fill than a set). */
+  private cells = new Map<number, string[]>();
   private boxes = new Map<string, Box>();
 
   get size(): number {
@@ -30,10 +33,25 @@ export class SpatialIndex {
     this.delete(id);
     this.boxes.set(id, box);
     this.forCells(box, false, (key) => {
-      let cell = this.cells.get(key);
-      if (cell === undefined) this.cells.set(key, (cell = new Set()));
-      cell.add(id);
+      const cell = this.cells.get(key);
+      if (cell === undefined) this.cells.set(key, [id]);
+      else cell.push(id);
     });
+  }
+
+  /** The box around everything indexed (null: nothing is). */
+  extent(): Box | null {
+    let out: Box | null = null;
+    for (const b of this.boxes.values()) {
+      if (out === null) out = { ...b };
+      else {
+        out.minX = Math.min(out.minX, b.minX);
+        out.minY = Math.min(out.minY, b.minY);
+        out.maxX = Math.max(out.maxX, b.maxX);
+        out.maxY = Math.max(out.maxY, b.maxY);
+      }
+    }
+    return out;
   }
 
   clear(): void {
@@ -47,8 +65,13 @@ export class SpatialIndex {
     this.boxes.delete(id);
     this.forCells(box, false, (key) => {
       const cell = this.cells.get(key);
-      cell?.delete(id);
-      if (cell?.size === 0) this.cells.delete(key);
+      if (cell === undefined) return;
+      const at = cell.indexOf(id);
+      if (at >= 0) {
+        cell[at] = cell[cell.length - 1]!; // order within a cell does not matter
+        cell.pop();
+      }
+      if (cell.length === 0) this.cells.delete(key);
     });
   }
 
@@ -66,16 +89,16 @@ export class SpatialIndex {
 
   /** Visits the cells `box` covers; a lookup visits only cells that exist. */
   private forCells(box: Box, lookup: boolean, fn: (key: number) => void): void {
-    const x0 = Math.floor(box.minX / CELL);
-    const x1 = Math.floor(box.maxX / CELL);
-    const y0 = Math.floor(box.minY / CELL);
-    const y1 = Math.floor(box.maxY / CELL);
+    const x0 = cellOf(box.minX);
+    const x1 = cellOf(box.maxX);
+    const y0 = cellOf(box.minY);
+    const y1 = cellOf(box.maxY);
     // A lookup over a huge box (zoomed far out) would visit too many empty cells: scan the filled ones.
     if (lookup && (x1 - x0 + 1) * (y1 - y0 + 1) > this.cells.size) {
       for (const [key, cell] of this.cells) {
-        const cx = Math.floor(key / SPAN) - OFFSET;
-        const cy = (key % SPAN) - OFFSET;
-        if (cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1 && cell.size > 0) fn(key);
+        const cx = Math.floor(key / SPAN) - HALF;
+        const cy = (key % SPAN) - HALF;
+        if (cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1 && cell.length > 0) fn(key);
       }
       return;
     }
