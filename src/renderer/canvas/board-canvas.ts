@@ -81,7 +81,7 @@ export class BoardCanvas {
         this.screenInverted = getComputedStyle(container).filter.includes('invert');
         return { camera: this.camera, ...this.size, pixelRatio: this.content.getCanvas().getPixelRatio(), look: this.screenInverted ? 'inverted' : 'plain' };
       },
-      (target, box) => this.paintTile(target, box),
+      (target, boxes) => this.paintTile(target, boxes),
     );
     this.content.add(this.grid.shape, this.tiles.shape, this.chosen, this.live, this.active);
     this.stage.add(this.content, this.overlay);
@@ -107,33 +107,55 @@ export class BoardCanvas {
       this.forget(id);
       this.rank.delete(id);
     }
+    // Shapes no tile shows as they were (new, or landing from a gesture here): painted over the tiles if they can be.
+    const fresh = new Set<string>();
     for (const id of change.changed) {
       const shape = this.model.shapes.get(id);
       if (!shape) continue;
-      const wasLive = this.lifted.get(id) === 'live';
+      const was = this.lifted.get(id);
       const wasChosen = this.nodes.get(id)?.getParent() === this.chosen;
       this.forget(id);
-      this.take(shape);
+      this.take(shape, was === 'landing' ? fresh : null);
       // Someone's edit to a shape being moved here: the gesture goes on with the new node.
-      if (wasLive) this.lift([id]);
+      if (was === 'live') this.lift([id]);
       else if (wasChosen) this.chosen.add(this.makeNode(id) as never);
     }
     for (const id of change.added) {
       const shape = this.model.shapes.get(id);
-      if (shape) this.take(shape);
+      if (shape) this.take(shape, fresh);
     }
     if (change.reordered) {
       this.restack();
       this.tiles.clear(); // depths changed across the board
-    } else if (change.added.length > 0) this.rankAdded(change.added);
+    } else {
+      if (change.added.length > 0) this.rankAdded(change.added);
+      for (const id of this.backToFront([...fresh])) this.overTiles(id, fresh);
+    }
     this.stage.batchDraw();
   }
 
-  /** A shape the model now holds: indexed, and the tiles it touches painted again. */
-  private take(shape: ShapeModel): void {
+  /** A shape the model now holds: indexed, and the tiles it touches painted again (or, `fresh`, noted to paint over them). */
+  private take(shape: ShapeModel, fresh: Set<string> | null): void {
     const bounds = shapeBounds(shape);
     this.index.set(shape.shapeId, bounds);
-    this.tiles.dirty(bounds);
+    if (fresh) fresh.add(shape.shapeId);
+    else this.tiles.dirty(bounds);
+  }
+
+  /**
+   * Paints a fresh shape over the tiles, if no shape above it touches it (other fresh ones are painted
+   * after it, or have their area painted again in order): a new stroke, a selection let go. Else the
+   * area it touches is painted again.
+   */
+  private overTiles(id: string, fresh: ReadonlySet<string>): void {
+    const box = this.index.boxOf(id)!;
+    const rank = this.rank.get(id) ?? this.topRank + 1;
+    for (const other of this.index.query(this.tiles.reach(box))) {
+      if (other === id || fresh.has(other) || this.lifted.has(other)) continue;
+      if ((this.rank.get(other) ?? this.topRank + 1) > rank) return this.tiles.dirty(box);
+    }
+    const env = this.env();
+    this.tiles.compose(box, (target) => this.paint(target, [id], env));
   }
 
   /** A shape as it was is gone: its tiles painted again (a lifted shape is in none), its node (if it had one) destroyed. */
@@ -186,9 +208,10 @@ export class BoardCanvas {
     return out;
   }
 
-  /** Paints onto a tile the shapes that touch it and are not lifted, back to front. */
-  private paintTile(target: SceneCanvas, box: Box): void {
-    const ids = this.backToFront([...this.index.query(box)].filter((id) => !this.lifted.has(id)));
+  /** Paints onto a tile the shapes that touch any of these parts of it and are not lifted, back to front. */
+  private paintTile(target: SceneCanvas, boxes: readonly Box[]): void {
+    const touching = boxes.length === 1 ? this.index.query(boxes[0]!) : new Set(boxes.flatMap((box) => [...this.index.query(box)]));
+    const ids = this.backToFront([...touching].filter((id) => !this.lifted.has(id)));
     this.paint(target, ids, this.env());
   }
 

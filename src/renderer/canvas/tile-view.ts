@@ -19,8 +19,8 @@ const SETTLE_MS = 150;
 /** A tile is drawn ahead only with at least this much idle time left (one takes a few ms). */
 const MIN_IDLE_MS = 6;
 
-/** Draws the shapes that touch `box` (world units) onto `target`, whose context maps that box onto it at `zoom`. */
-export type PaintTile = (target: SceneCanvas, box: Box, zoom: number) => void;
+/** Draws the shapes that touch any of `boxes` (world units, within one tile) onto `target`, whose context maps the tile onto it at `zoom`; each shape once. */
+export type PaintTile = (target: SceneCanvas, boxes: readonly Box[], zoom: number) => void;
 
 export class TileView {
   readonly shape: InstanceType<typeof Konva.Shape>;
@@ -59,8 +59,27 @@ export class TileView {
 
   /** What was drawn in this world box is no longer right. */
   dirty(box: Box): void {
-    // Paint reaches a little past a shape's bounds: a note's shadow, and a pixel of antialiasing.
-    if (this.set) this.set.dirty(expand(box, PAINT_SPILL + 1 / this.set.grid.zoom));
+    if (this.set) this.set.dirty(this.reach(box, this.set));
+  }
+
+  /**
+   * Paints over the held tiles a shape's bounds touch (a shape nothing above touches and no tile shows
+   * yet: painting it last is painting it in order), instead of painting the whole area again.
+   */
+  compose(box: Box, paint: (target: SceneCanvas) => void): void {
+    const set = this.set;
+    if (set === null) return;
+    const k = set.grid.zoom * this.pixelRatio;
+    for (const [tx, ty, tile] of set.touching(this.reach(box, set))) {
+      const b = tileBox(tx, ty, set.grid);
+      tile.getContext()._context.setTransform(k, 0, 0, k, -b.minX * k, -b.minY * k);
+      paint(tile);
+    }
+  }
+
+  /** Paint reaches a little past a shape's bounds: a note's shadow, and a pixel of antialiasing. */
+  reach(box: Box, set = this.set): Box {
+    return expand(box, PAINT_SPILL + 1 / (set?.grid.zoom ?? 1));
   }
 
   clear(): void {
@@ -128,11 +147,11 @@ export class TileView {
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
     ctx.setTransform(k, 0, 0, k, -box.minX * k, -box.minY * k);
-    this.paint(tile, box, grid.zoom);
+    this.paint(tile, [box], grid.zoom);
     return tile;
   }
 
-  /** Paints again the stale part of a held tile, on whole pixels of it (so no edge is blended twice). */
+  /** Paints again the stale parts of a held tile, on whole pixels of it (so no edge is blended twice). */
   private mend(tile: SceneCanvas, tx: number, ty: number, grid: TileGrid, pixelRatio: number): void {
     const stale = this.set!.staleIn(tx, ty);
     if (stale === null) return;
@@ -140,19 +159,22 @@ export class TileView {
     const box = tileBox(tx, ty, grid);
     const k = grid.zoom * pixelRatio;
     const side = TILE_PX * pixelRatio;
-    const x0 = Math.max(0, Math.floor((stale.minX - box.minX) * k) - 1);
-    const y0 = Math.max(0, Math.floor((stale.minY - box.minY) * k) - 1);
-    const x1 = Math.min(side, Math.ceil((stale.maxX - box.minX) * k) + 1);
-    const y1 = Math.min(side, Math.ceil((stale.maxY - box.minY) * k) + 1);
     const ctx = tile.getContext()._context;
     ctx.save();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.beginPath();
-    ctx.rect(x0, y0, x1 - x0, y1 - y0);
+    const parts = stale.map((part) => {
+      const x0 = Math.max(0, Math.floor((part.minX - box.minX) * k) - 1);
+      const y0 = Math.max(0, Math.floor((part.minY - box.minY) * k) - 1);
+      const x1 = Math.min(side, Math.ceil((part.maxX - box.minX) * k) + 1);
+      const y1 = Math.min(side, Math.ceil((part.maxY - box.minY) * k) + 1);
+      ctx.rect(x0, y0, x1 - x0, y1 - y0);
+      ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
+      return { minX: box.minX + x0 / k, minY: box.minY + y0 / k, maxX: box.minX + x1 / k, maxY: box.minY + y1 / k };
+    });
     ctx.clip();
-    ctx.clearRect(x0, y0, x1 - x0, y1 - y0);
     ctx.setTransform(k, 0, 0, k, -box.minX * k, -box.minY * k);
-    this.paint(tile, { minX: box.minX + x0 / k, minY: box.minY + y0 / k, maxX: box.minX + x1 / k, maxY: box.minY + y1 / k }, grid.zoom);
+    this.paint(tile, parts, grid.zoom);
     ctx.restore();
   }
 

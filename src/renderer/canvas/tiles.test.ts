@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TILE_PX, TileSet, tileBox, tilesTouching, tileZoom } from './tiles';
+import { MAX_STALE_PARTS, TILE_PX, TileSet, tileBox, tilesTouching, tileZoom } from './tiles';
 
 describe('tiles', () => {
   const at = (zoom: number, x = 0, y = 0) => ({ zoom, x, y });
@@ -25,20 +25,36 @@ describe('tiles', () => {
     const set = new TileSet<string>(at(1), 100, (t) => released.push(t));
     for (let tx = 0; tx < 4; tx++) for (let ty = 0; ty < 3; ty++) set.set(tx, ty, `${tx}/${ty}`);
     set.dirty({ minX: 500, minY: 100, maxX: 530, maxY: 120 }); // across the border of columns 0 and 1, in row 0
-    expect(set.staleIn(0, 0)).toEqual({ minX: 500, minY: 100, maxX: 512, maxY: 120 });
-    expect(set.staleIn(1, 0)).toEqual({ minX: 512, minY: 100, maxX: 530, maxY: 120 });
+    expect(set.staleIn(0, 0)).toEqual([{ minX: 500, minY: 100, maxX: 512, maxY: 120 }]);
+    expect(set.staleIn(1, 0)).toEqual([{ minX: 512, minY: 100, maxX: 530, maxY: 120 }]);
     expect(set.staleIn(0, 1)).toBeNull();
     expect(released).toEqual([]);
-    // A second edit in the same tile grows its stale part to hold both; mended, the tile is right again.
+    // A second edit in the same tile adds its own part (what lies between stays as drawn); one inside a part adds nothing.
     set.dirty({ minX: 10, minY: 10, maxX: 20, maxY: 20 });
-    expect(set.staleIn(0, 0)).toEqual({ minX: 10, minY: 10, maxX: 512, maxY: 120 });
+    set.dirty({ minX: 501, minY: 101, maxX: 502, maxY: 102 });
+    expect(set.staleIn(0, 0)).toEqual([
+      { minX: 500, minY: 100, maxX: 512, maxY: 120 },
+      { minX: 10, minY: 10, maxX: 20, maxY: 20 },
+    ]);
     set.mended(0, 0);
     expect(set.staleIn(0, 0)).toBeNull();
     // A box larger than what is held is matched tile by tile, with the same answer.
     set.dirty({ minX: -1e6, minY: 1400, maxX: 1e6, maxY: 1e6 });
-    expect(set.staleIn(3, 2)).toEqual({ minX: 1536, minY: 1400, maxX: 2048, maxY: 1536 });
+    expect(set.staleIn(3, 2)).toEqual([{ minX: 1536, minY: 1400, maxX: 2048, maxY: 1536 }]);
     expect(set.staleIn(3, 1)).toBeNull();
     expect(released).toEqual([]);
+  });
+
+  it('lists the held tiles a box touches, to paint over them', () => {
+    const set = new TileSet<string>(at(1), 100);
+    set.set(0, 0, 'a');
+    set.set(1, 0, 'b');
+    set.set(5, 5, 'far');
+    expect(set.touching({ minX: 500, minY: 10, maxX: 600, maxY: 700 })).toEqual([
+      [0, 0, 'a'],
+      [1, 0, 'b'],
+    ]);
+    expect(set.touching({ minX: -1e6, minY: -1e6, maxX: 1e6, maxY: 100 }).map(([, , t]) => t)).toEqual(['a', 'b']);
   });
 
   it('throws a tile away when most of it is stale: it is drawn whole again', () => {
@@ -47,9 +63,24 @@ describe('tiles', () => {
     set.set(0, 0, 'a');
     set.dirty({ minX: 0, minY: 0, maxX: 512, maxY: 200 }); // 39 % of it: mended later
     expect(set.has(0, 0)).toBe(true);
-    set.dirty({ minX: 0, minY: 300, maxX: 10, maxY: 310 }); // together, 60 %
+    set.dirty({ minX: 0, minY: 300, maxX: 10, maxY: 310 }); // a small part more: still mended
+    expect(set.has(0, 0)).toBe(true);
+    set.dirty({ minX: 0, minY: 330, maxX: 512, maxY: 450 }); // together, 63 %
     expect(set.has(0, 0)).toBe(false);
     expect(released).toEqual(['a']);
+  });
+
+  it('takes many stale parts as one box around them, and throws the tile away when they cover most of it', () => {
+    const set = new TileSet<string>(at(1), 100);
+    set.set(0, 0, 'a');
+    set.set(1, 0, 'b');
+    for (let i = 0; i < MAX_STALE_PARTS; i++) set.dirty({ minX: 4 + i * 2, minY: 4, maxX: 5 + i * 2, maxY: 5 });
+    expect(set.staleIn(0, 0)).toHaveLength(MAX_STALE_PARTS);
+    set.dirty({ minX: 300, minY: 300, maxX: 301, maxY: 301 });
+    expect(set.staleIn(0, 0)).toEqual([{ minX: 4, minY: 4, maxX: 301, maxY: 301 }]);
+    // Parts apart that add up to more than the limit: drawn whole.
+    for (let i = 0; i < 6; i++) set.dirty({ minX: 512 + i * 80, minY: 0, maxX: 512 + i * 80 + 70, maxY: 512 });
+    expect(set.has(1, 0)).toBe(false);
   });
 
   it('keeps at most its capacity, letting the least recently used go', () => {

@@ -1,9 +1,10 @@
 /**
  * The board drawn once and kept: the content is cut into square tiles of TILE_PX screen pixels at one
  * zoom, each drawn when first seen and then only copied, so panning costs a few image copies however
- * many shapes are in view. An edit marks stale only the part of each tile its shapes touch (before and
- * after), which is painted again there and nowhere else; a tile mostly stale is thrown away and drawn
- * whole. A new zoom starts a new set once the zoom has settled, the old set shown scaled until then.
+ * many shapes are in view. An edit marks stale only the parts of each tile its shapes touch (before and
+ * after), each kept apart (a hundred shapes moved across a tile leave a hundred small parts, not one
+ * box over all of them), which are painted again there and nowhere else; a tile mostly stale is thrown
+ * away and drawn whole. A new zoom starts a new set once the zoom has settled, the old set shown scaled until then.
  * Each set's grid starts at the view's corner when it is made, so the first view needs the fewest tiles
  * (six at 1280x800, not up to twelve): each tile costs a canvas and paints the shapes on its borders twice.
  * Pure bookkeeping: what a tile holds is the caller's (a canvas in the view, anything in the tests).
@@ -48,14 +49,17 @@ const key = (tx: number, ty: number) => `${tx},${ty}`;
 
 /** A tile stale over more than this share of its area is drawn whole again rather than mended. */
 export const MEND_LIMIT = 0.5;
+/** Past this many stale parts a tile's are taken as one box around them all. */
+export const MAX_STALE_PARTS = 64;
 
 const intersection = (a: Box, b: Box): Box => ({ minX: Math.max(a.minX, b.minX), minY: Math.max(a.minY, b.minY), maxX: Math.min(a.maxX, b.maxX), maxY: Math.min(a.maxY, b.maxY) });
+const contains = (outer: Box, inner: Box) => outer.minX <= inner.minX && outer.minY <= inner.minY && outer.maxX >= inner.maxX && outer.maxY >= inner.maxY;
 const area = (b: Box) => Math.max(0, b.maxX - b.minX) * Math.max(0, b.maxY - b.minY);
 
 interface Held<T> {
   tile: T;
-  /** The world box in it that no longer shows what is there (null: all of it is right). */
-  stale: Box | null;
+  /** The world boxes in it that no longer show what is there (null: all of it is right). */
+  stale: Box[] | null;
 }
 
 /** The tiles of one grid, most recently used last, at most `capacity` of them. */
@@ -83,8 +87,8 @@ export class TileSet<T> {
     return held?.tile;
   }
 
-  /** The part of a held tile to paint again before it is shown (null: none). */
-  staleIn(tx: number, ty: number): Box | null {
+  /** The parts of a held tile to paint again before it is shown (null: none). */
+  staleIn(tx: number, ty: number): readonly Box[] | null {
     return this.tiles.get(key(tx, ty))?.stale ?? null;
   }
 
@@ -113,12 +117,23 @@ export class TileSet<T> {
 
   /** What was drawn in a world box is no longer right: the tiles it touches are stale there. */
   dirty(box: Box): void {
+    this.eachTouching(box, (k, tx, ty, held) => this.spoil(k, tx, ty, held, box));
+  }
+
+  /** The held tiles a world box touches, with their columns and rows. */
+  touching(box: Box): [tx: number, ty: number, tile: T][] {
+    const out: [number, number, T][] = [];
+    this.eachTouching(box, (_k, tx, ty, held) => out.push([tx, ty, held.tile]));
+    return out;
+  }
+
+  private eachTouching(box: Box, fn: (k: string, tx: number, ty: number, held: Held<T>) => void): void {
     const r = tilesTouching(box, this.grid);
     if ((r.maxX - r.minX + 1) * (r.maxY - r.minY + 1) > this.tiles.size) {
       // A box wider than the tiles held: test each tile rather than each position.
-      for (const [k, held] of this.tiles) {
+      for (const [k, held] of [...this.tiles]) {
         const [tx, ty] = k.split(',').map(Number) as [number, number];
-        if (tx >= r.minX && tx <= r.maxX && ty >= r.minY && ty <= r.maxY) this.spoil(k, tx, ty, held, box);
+        if (tx >= r.minX && tx <= r.maxX && ty >= r.minY && ty <= r.maxY) fn(k, tx, ty, held);
       }
       return;
     }
@@ -126,7 +141,7 @@ export class TileSet<T> {
       for (let ty = r.minY; ty <= r.maxY; ty++) {
         const k = key(tx, ty);
         const held = this.tiles.get(k);
-        if (held !== undefined) this.spoil(k, tx, ty, held, box);
+        if (held !== undefined) fn(k, tx, ty, held);
       }
     }
   }
@@ -140,8 +155,10 @@ export class TileSet<T> {
   private spoil(k: string, tx: number, ty: number, held: Held<T>, box: Box): void {
     const whole = tileBox(tx, ty, this.grid);
     const part = intersection(whole, box);
-    const stale = held.stale === null ? part : union([held.stale, part])!;
-    if (area(stale) <= MEND_LIMIT * area(whole)) {
+    let stale = held.stale === null ? [part] : held.stale.some((b) => contains(b, part)) ? held.stale : [...held.stale, part];
+    if (stale.length > MAX_STALE_PARTS) stale = [union(stale)!];
+    // Parts may overlap: their summed area is at least what is stale, so a tile is never mended past the limit.
+    if (stale.reduce((sum, b) => sum + area(b), 0) <= MEND_LIMIT * area(whole)) {
       held.stale = stale;
       return;
     }
