@@ -149,10 +149,10 @@ export class BoardCanvas {
    */
   private overTiles(id: string, fresh: ReadonlySet<string>): void {
     const box = this.index.boxOf(id)!;
-    const rank = this.rank.get(id) ?? this.topRank + 1;
+    const depth = this.depth(id);
     for (const other of this.index.query(this.tiles.reach(box))) {
       if (other === id || fresh.has(other) || this.lifted.has(other)) continue;
-      if ((this.rank.get(other) ?? this.topRank + 1) > rank) return this.tiles.dirty(box);
+      if (this.depth(other) > depth) return this.tiles.dirty(box);
     }
     const env = this.env();
     this.tiles.compose(box, (target) => this.paint(target, [id], env));
@@ -194,6 +194,11 @@ export class BoardCanvas {
     for (const id of ids) this.rank.set(id, ++this.topRank); // above every rank given, whatever was removed since
   }
 
+  /** A shape's place in the z-order (one not ranked yet: above all). */
+  private depth(id: string): number {
+    return this.rank.get(id) ?? this.topRank + 1;
+  }
+
   /**
    * `ids` back to front (one not ranked yet last). Sorted as numbers, rank and place packed in one,
    * so a tile of tens of thousands of shapes (a board zoomed out) is not sorted by map lookups.
@@ -201,7 +206,7 @@ export class BoardCanvas {
   private backToFront(ids: readonly string[]): string[] {
     const n = ids.length;
     const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = (this.rank.get(ids[i]!) ?? this.topRank + 1) * n + i;
+    for (let i = 0; i < n; i++) keys[i] = this.depth(ids[i]!) * n + i;
     keys.sort();
     const out = new Array<string>(n);
     for (let i = 0; i < n; i++) out[i] = ids[keys[i]! % n]!;

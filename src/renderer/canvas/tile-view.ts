@@ -59,7 +59,7 @@ export class TileView {
 
   /** What was drawn in this world box is no longer right. */
   dirty(box: Box): void {
-    if (this.set) this.set.dirty(this.reach(box, this.set));
+    this.set?.dirty(this.reach(box));
   }
 
   /**
@@ -70,7 +70,7 @@ export class TileView {
     const set = this.set;
     if (set === null) return;
     const k = set.grid.zoom * this.pixelRatio;
-    for (const [tx, ty, tile] of set.touching(this.reach(box, set))) {
+    for (const [tx, ty, tile] of set.touching(this.reach(box))) {
       const b = tileBox(tx, ty, set.grid);
       tile.getContext()._context.setTransform(k, 0, 0, k, -b.minX * k, -b.minY * k);
       paint(tile);
@@ -78,8 +78,8 @@ export class TileView {
   }
 
   /** Paint reaches a little past a shape's bounds: a note's shadow, and a pixel of antialiasing. */
-  reach(box: Box, set = this.set): Box {
-    return expand(box, PAINT_SPILL + 1 / (set?.grid.zoom ?? 1));
+  reach(box: Box): Box {
+    return expand(box, PAINT_SPILL + 1 / (this.set?.grid.zoom ?? 1));
   }
 
   clear(): void {

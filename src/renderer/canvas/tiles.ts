@@ -9,7 +9,7 @@
  * (six at 1280x800, not up to twelve): each tile costs a canvas and paints the shapes on its borders twice.
  * Pure bookkeeping: what a tile holds is the caller's (a canvas in the view, anything in the tests).
  */
-import { union, type Box } from '../board/geometry';
+import { contains, union, type Box } from '../board/geometry';
 
 /** Side of a tile on screen, in CSS pixels. */
 export const TILE_PX = 512;
@@ -53,7 +53,6 @@ export const MEND_LIMIT = 0.5;
 export const MAX_STALE_PARTS = 64;
 
 const intersection = (a: Box, b: Box): Box => ({ minX: Math.max(a.minX, b.minX), minY: Math.max(a.minY, b.minY), maxX: Math.min(a.maxX, b.maxX), maxY: Math.min(a.maxY, b.maxY) });
-const contains = (outer: Box, inner: Box) => outer.minX <= inner.minX && outer.minY <= inner.minY && outer.maxX >= inner.maxX && outer.maxY >= inner.maxY;
 const area = (b: Box) => Math.max(0, b.maxX - b.minX) * Math.max(0, b.maxY - b.minY);
 
 interface Held<T> {
@@ -131,7 +130,7 @@ export class TileSet<T> {
     const r = tilesTouching(box, this.grid);
     if ((r.maxX - r.minX + 1) * (r.maxY - r.minY + 1) > this.tiles.size) {
       // A box wider than the tiles held: test each tile rather than each position.
-      for (const [k, held] of [...this.tiles]) {
+      for (const [k, held] of this.tiles) {
         const [tx, ty] = k.split(',').map(Number) as [number, number];
         if (tx >= r.minX && tx <= r.maxX && ty >= r.minY && ty <= r.maxY) fn(k, tx, ty, held);
       }
