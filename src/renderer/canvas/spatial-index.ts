@@ -16,9 +16,17 @@ const SPAN = 2 ** 15;
 const cellOf = (v: number) => Math.min(HALF - 1, Math.max(-HALF, Math.floor(v / CELL)));
 const cellKey = (x: number, y: number) => (x + HALF) * SPAN + (y + HALF);
 
+/**
+ * The shapes in a cell (tens to hundreds: lists are cheaper to fill than a set), each box beside its id
+ * as four numbers (minX, minY, maxX, maxY), so a query tests boxes without a lookup per shape.
+ */
+interface Cell {
+  ids: string[];
+  boxes: number[];
+}
+
 export class SpatialIndex {
-  /** The ids in each cell (a cell holds tens to hundreds: a list is cheaper to fill than a set). */
-  private cells = new Map<number, string[]>();
+  private cells = new Map<number, Cell>();
   private boxes = new Map<string, Box>();
 
   get size(): number {
@@ -34,8 +42,11 @@ export class SpatialIndex {
     this.boxes.set(id, box);
     this.forCells(box, false, (key) => {
       const cell = this.cells.get(key);
-      if (cell === undefined) this.cells.set(key, [id]);
-      else cell.push(id);
+      if (cell === undefined) this.cells.set(key, { ids: [id], boxes: [box.minX, box.minY, box.maxX, box.maxY] });
+      else {
+        cell.ids.push(id);
+        cell.boxes.push(box.minX, box.minY, box.maxX, box.maxY);
+      }
     });
   }
 
@@ -66,22 +77,30 @@ export class SpatialIndex {
     this.forCells(box, false, (key) => {
       const cell = this.cells.get(key);
       if (cell === undefined) return;
-      const at = cell.indexOf(id);
+      const { ids, boxes } = cell;
+      const at = ids.indexOf(id);
       if (at >= 0) {
-        cell[at] = cell[cell.length - 1]!; // order within a cell does not matter
-        cell.pop();
+        // Order within a cell does not matter: the last takes its place.
+        const last = ids.length - 1;
+        ids[at] = ids[last]!;
+        for (let k = 0; k < 4; k++) boxes[at * 4 + k] = boxes[last * 4 + k]!;
+        ids.pop();
+        boxes.length = last * 4;
       }
-      if (cell.length === 0) this.cells.delete(key);
+      if (ids.length === 0) this.cells.delete(key);
     });
   }
 
   /** Ids whose boxes intersect `box`. */
   query(box: Box): Set<string> {
     const out = new Set<string>();
+    const { minX, minY, maxX, maxY } = box;
     this.forCells(box, true, (key) => {
-      for (const id of this.cells.get(key) ?? []) {
-        const b = this.boxes.get(id)!;
-        if (b.minX <= box.maxX && b.maxX >= box.minX && b.minY <= box.maxY && b.maxY >= box.minY) out.add(id);
+      const cell = this.cells.get(key);
+      if (cell === undefined) return;
+      const { ids, boxes: b } = cell;
+      for (let i = 0, k = 0; i < ids.length; i++, k += 4) {
+        if (b[k]! <= maxX && b[k + 2]! >= minX && b[k + 1]! <= maxY && b[k + 3]! >= minY) out.add(ids[i]!);
       }
     });
     return out;
@@ -98,7 +117,7 @@ export class SpatialIndex {
       for (const [key, cell] of this.cells) {
         const cx = Math.floor(key / SPAN) - HALF;
         const cy = (key % SPAN) - HALF;
-        if (cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1 && cell.length > 0) fn(key);
+        if (cx >= x0 && cx <= x1 && cy >= y0 && cy <= y1 && cell.ids.length > 0) fn(key);
       }
       return;
     }
