@@ -24,6 +24,11 @@ export const intersects = (a: Box, b: Box): boolean => a.minX <= b.maxX && a.max
 export const contains = (outer: Box, inner: Box): boolean =>
   inner.minX >= outer.minX && inner.maxX <= outer.maxX && inner.minY >= outer.minY && inner.maxY <= outer.maxY;
 
+/** Where two boxes overlap (empty, min past max, if they do not). */
+export const intersection = (a: Box, b: Box): Box => ({ minX: Math.max(a.minX, b.minX), minY: Math.max(a.minY, b.minY), maxX: Math.min(a.maxX, b.maxX), maxY: Math.min(a.maxY, b.maxY) });
+
+export const area = (b: Box): number => Math.max(0, b.maxX - b.minX) * Math.max(0, b.maxY - b.minY);
+
 export function union(boxes: Iterable<Box>): Box | null {
   let out: Box | null = null;
   for (const b of boxes) {

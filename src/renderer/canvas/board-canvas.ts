@@ -4,16 +4,16 @@
  *            (tile-view.ts); above them the shapes being dragged, turned, erased or following a drag,
  *            drawn live ("lifted"); and on top, in `active`, what is being drawn right now, here or by others
  *   overlay  selection outlines, the transformer, the marquee, snap guides, remote cursors
- Tiles paint the shapes that touch them straight from the model, each with its kind's painter
+ * Tiles paint the shapes that touch them straight from the model, each with its kind's painter
  * (src/renderer/shapes), once. Only the shapes selected, moved or turned have Konva nodes
  * (shape-node.ts): the selected ones in a group never drawn (the tiles still show them), for the
- * Transformer and the tools to work on; the lifted ones drawn live. It draws every shape the model
+ * Transformer and the tools to work on; the lifted ones drawn live, and once let go, until the tiles show them. It draws every shape the model
  * already holds when it starts (the model may come from a snapshot), then applies each change
  * incrementally, painting again only the part of each tile the change touches.
  */
 import type { BoardModel, ShapesChanged } from '../board/board-model';
 import { SceneCanvas } from 'konva/lib/Canvas';
-import { boxContains, expand, union, type Box } from '../board/geometry';
+import { area, boxContains, expand, union, type Box } from '../board/geometry';
 import { isBoxKind, type ShapeProps } from '../board/shape';
 import type { ShapeModel } from '../board/shape-model';
 import { visibleBox, type Camera } from './camera';
@@ -57,6 +57,13 @@ export class BoardCanvas {
    * been sent (they go back into the tiles when the model's answer rebuilds them).
    */
   private lifted = new Map<string, 'live' | 'landing'>();
+  /**
+   * Landed shapes whose tiles are still being painted again (a large edit takes a few frames): each
+   * still drawn live meanwhile, so it never blinks out, and let go once the tiles in view show it.
+   */
+  private settling = new Map<string, KonvaNode>();
+  /** Settling shapes nothing above touches, to be painted over the tiles a few a frame; the tiles leave them out until then. */
+  private composing = new Set<string>();
   /** Decoded once each; a shape drawn before its image decoded is drawn again when it has. */
   private readonly images: ImageCache;
   /** Whether the screen shows the board inverted (dark mode), and whether what is drawn now is for it. */
@@ -82,6 +89,7 @@ export class BoardCanvas {
         return { camera: this.camera, ...this.size, pixelRatio: this.content.getCanvas().getPixelRatio(), look: this.screenInverted ? 'inverted' : 'plain' };
       },
       (target, boxes) => this.paintTile(target, boxes),
+      () => this.releaseSettled(),
     );
     this.content.add(this.grid.shape, this.tiles.shape, this.chosen, this.live, this.active);
     this.stage.add(this.content, this.overlay);
@@ -95,6 +103,8 @@ export class BoardCanvas {
     this.live.destroyChildren();
     this.nodes.clear();
     this.lifted.clear();
+    this.settling.clear();
+    this.composing.clear();
     this.index.clear();
     this.tiles.clear();
     for (const shape of this.model.ordered()) this.index.set(shape.shapeId, shapeBounds(shape));
@@ -114,8 +124,12 @@ export class BoardCanvas {
       if (!shape) continue;
       const was = this.lifted.get(id);
       const wasChosen = this.nodes.get(id)?.getParent() === this.chosen;
+      // A landed shape's node goes on showing it (as the gesture left it) until the tiles do.
+      const landed = was === 'landing' ? this.nodes.get(id) : undefined;
+      if (landed) this.nodes.delete(id);
       this.forget(id);
       this.take(shape, was === 'landing' ? fresh : null);
+      if (landed) this.settling.set(id, landed);
       // Someone's edit to a shape being moved here: the gesture goes on with the new node.
       if (was === 'live') this.lift([id]);
       else if (wasChosen) this.chosen.add(this.makeNode(id) as never);
@@ -149,19 +163,56 @@ export class BoardCanvas {
    */
   private overTiles(id: string, fresh: ReadonlySet<string>): void {
     const box = this.index.boxOf(id)!;
+    if (this.covered(id, fresh)) return this.tiles.dirty(box);
+    if (!this.settling.has(id)) return this.compose(id);
+    // Still drawn live: painted over the tiles in a coming frame, with the others let go.
+    this.composing.add(id);
+    this.tiles.later(area(box), () => {
+      if (!this.composing.delete(id)) return; // changed, lifted or taken in anew since
+      if (this.covered(id, this.composing)) this.tiles.dirty(box);
+      else this.compose(id);
+    });
+  }
+
+  /** Whether a shape above this one touches it (other than those in `apart`, and the lifted ones: none is in a tile). */
+  private covered(id: string, apart: ReadonlySet<string>): boolean {
     const depth = this.depth(id);
-    for (const other of this.index.query(this.tiles.reach(box))) {
-      if (other === id || fresh.has(other) || this.lifted.has(other)) continue;
-      if (this.depth(other) > depth) return this.tiles.dirty(box);
+    for (const other of this.index.query(this.tiles.reach(this.index.boxOf(id)!))) {
+      if (other === id || apart.has(other) || this.lifted.has(other)) continue;
+      if (this.depth(other) > depth) return true;
     }
+    return false;
+  }
+
+  private compose(id: string): void {
     const env = this.env();
-    this.tiles.compose(box, (target) => this.paint(target, [id], env));
+    this.tiles.compose(this.index.boxOf(id)!, (target) => this.paint(target, [id], env));
+  }
+
+  /** After the tiles drew: lets go of the settling shapes the tiles in view now show (a shape may show twice for a frame). */
+  private releaseSettled(): void {
+    const done: string[] = [];
+    for (const id of this.settling.keys()) {
+      if (this.composing.has(id)) continue;
+      const box = this.index.boxOf(id);
+      if (!box || !this.tiles.staleInView(this.tiles.reach(box))) done.push(id);
+    }
+    // All at once when they are all there is (one by one, each removal renumbers the rest).
+    if (done.length > 0 && done.length === this.live.children.length) this.live.destroyChildren();
+    else for (const id of done) this.settling.get(id)!.destroy();
+    for (const id of done) this.settling.delete(id);
+  }
+
+  private unsettle(id: string): void {
+    this.settling.get(id)?.destroy();
+    this.settling.delete(id);
   }
 
   /** A shape as it was is gone: its tiles painted again (a lifted shape is in none), its node (if it had one) destroyed. */
   private forget(id: string): void {
     const box = this.index.boxOf(id);
-    if (box && !this.lifted.has(id)) this.tiles.dirty(box);
+    if (box && !this.lifted.has(id) && !this.composing.delete(id)) this.tiles.dirty(box);
+    this.unsettle(id);
     this.nodes.get(id)?.destroy();
     this.nodes.delete(id);
     this.lifted.delete(id);
@@ -213,10 +264,10 @@ export class BoardCanvas {
     return out;
   }
 
-  /** Paints onto a tile the shapes that touch any of these parts of it and are not lifted, back to front. */
+  /** Paints onto a tile the shapes that touch any of these parts of it, back to front: all but the lifted and those waiting to be painted over. */
   private paintTile(target: SceneCanvas, boxes: readonly Box[]): void {
     const touching = boxes.length === 1 ? this.index.query(boxes[0]!) : new Set(boxes.flatMap((box) => [...this.index.query(box)]));
-    const ids = this.backToFront([...touching].filter((id) => !this.lifted.has(id)));
+    const ids = this.backToFront([...touching].filter((id) => !this.lifted.has(id) && !this.composing.has(id)));
     this.paint(target, ids, this.env());
   }
 
@@ -239,7 +290,8 @@ export class BoardCanvas {
     for (const id of ids) {
       const node = this.nodes.get(id) ?? this.makeNode(id);
       if (!node) continue;
-      if (!this.lifted.has(id)) this.tiles.dirty(this.index.boxOf(id)!);
+      this.unsettle(id);
+      if (!this.lifted.has(id) && !this.composing.delete(id)) this.tiles.dirty(this.index.boxOf(id)!);
       this.lifted.set(id, 'live');
       node.moveTo(this.live);
     }
@@ -262,6 +314,11 @@ export class BoardCanvas {
       this.tiles.dirty(this.index.boxOf(id)!);
     }
     this.content.batchDraw();
+  }
+
+  /** Whether the last draw left part of the view to be painted again in the next frames. */
+  get mending(): boolean {
+    return this.tiles.mending;
   }
 
   node(id: string): KonvaNode | undefined {

@@ -1,16 +1,17 @@
 /**
  * The board's content as kept tiles (tiles.ts): one Konva shape that, each time the layer draws, copies
  * the tiles in view onto it, drawing (with `paint`) only those it does not hold yet. Panning copies; an
- * edit paints again the part of each tile it touched; a zoom shows the held tiles scaled until it settles, then draws
+ * edit paints again the part of each tile it touched, a share of a tile a frame (the tiles already in view
+ * show their old picture until then: a large edit comes in over a few frames, none of them long); a zoom shows the held tiles scaled until it settles, then draws
  * the view crisp at the new zoom. In idle time it draws the ring of tiles just outside the view, so a
  * pan finds them ready.
  */
 import { SceneCanvas } from 'konva/lib/Canvas';
-import { expand, type Box } from '../board/geometry';
+import { area, expand, intersection, intersects, type Box } from '../board/geometry';
 import { PAINT_SPILL } from '../shapes';
 import { visibleBox, type Camera } from './camera';
 import { Konva } from './konva';
-import { TILE_PX, TileSet, tileBox, tilesTouching, tileZoom, type TileGrid } from './tiles';
+import { partsWithin, TILE_PX, TileSet, tileBox, tilesTouching, tileWorld, tileZoom, type TileGrid, type TileRange } from './tiles';
 
 /** Tiles kept: about four screens' worth at 1280x800. */
 const CAPACITY = 48;
@@ -18,6 +19,8 @@ const CAPACITY = 48;
 const SETTLE_MS = 150;
 /** A tile is drawn ahead only with at least this much idle time left (one takes a few ms). */
 const MIN_IDLE_MS = 6;
+/** Stale parts painted again in a frame, as a share of one tile's area (a quarter of a 512 px tile takes a millisecond or two). */
+const MEND_SHARE = 0.5;
 
 /** Draws the shapes that touch any of `boxes` (world units, within one tile) onto `target`, whose context maps the tile onto it at `zoom`; each shape once. */
 export type PaintTile = (target: SceneCanvas, boxes: readonly Box[], zoom: number) => void;
@@ -32,11 +35,20 @@ export class TileView {
   private idle: number | undefined;
   /** Canvases of tiles let go, drawn on again rather than made anew (making a canvas is most of a tile's cost). */
   private spare: SceneCanvas[] = [];
+  /** The tiles the last draw showed, and the world box it showed. */
+  private shown: { set: TileSet<SceneCanvas>; range: TileRange; view: Box } | null = null;
+  private behind = false;
+  /** Work on the tiles to do a share a frame (within the mending budget), in order: each with its cost in world area. */
+  private jobs: { cost: number; run: () => void }[] = [];
+  /** Jobs came this frame: it has taken in their edit already, the tiles already shown wait for the next. */
+  private hold = false;
 
   constructor(
     /** `look`: how the screen shows the board; when it changes, every tile is drawn again. */
     private readonly view: () => { camera: Camera; width: number; height: number; pixelRatio: number; look: string },
     private readonly paint: PaintTile,
+    /** Called after each draw of the tiles, before what the layer draws above them. */
+    private readonly drawn: () => void = () => {},
   ) {
     this.shape = new Konva.Shape({ listening: false, perfectDrawEnabled: false, sceneFunc: (ctx) => this.draw(ctx._context) });
   }
@@ -77,6 +89,13 @@ export class TileView {
     }
   }
 
+  /** Runs `run` in a coming draw, before the tiles are shown, with `cost` (world area) of that frame's mending budget. */
+  later(cost: number, run: () => void): void {
+    this.jobs.push({ cost, run });
+    this.hold = true;
+    this.shape.getLayer()?.batchDraw();
+  }
+
   /** Paint reaches a little past a shape's bounds: a note's shadow, and a pixel of antialiasing. */
   reach(box: Box): Box {
     return expand(box, PAINT_SPILL + 1 / (this.set?.grid.zoom ?? 1));
@@ -84,6 +103,18 @@ export class TileView {
 
   clear(): void {
     this.set?.clear();
+  }
+
+  /** Whether the last draw left stale parts in view, or jobs, for the next frames. */
+  get mending(): boolean {
+    return this.behind;
+  }
+
+  /** Whether what the last draw showed is stale anywhere in a world box (a shape's paint: reach() it). */
+  staleInView(box: Box): boolean {
+    const shown = this.shown;
+    if (shown === null || shown.set !== this.set || !intersects(box, shown.view)) return false;
+    return shown.set.staleAt(intersection(box, shown.view));
   }
 
   private draw(native: CanvasRenderingContext2D): void {
@@ -103,11 +134,29 @@ export class TileView {
     native.save();
     native.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
     native.imageSmoothingEnabled = scale !== 1;
+    const before = this.shown?.set === this.set ? this.shown.range : null;
+    let budget = this.hold ? 0 : MEND_SHARE * tileWorld(zoom) ** 2;
+    this.hold = false;
+    let done = 0;
+    for (; done < this.jobs.length && budget > 0; done++) {
+      budget -= this.jobs[done]!.cost;
+      this.jobs[done]!.run();
+    }
+    this.jobs.splice(0, done);
+    this.behind = this.jobs.length > 0;
     for (let tx = range.minX; tx <= range.maxX; tx++) {
       for (let ty = range.minY; ty <= range.maxY; ty++) {
         let tile = this.set.get(tx, ty);
+        const stale = this.set.staleIn(tx, ty);
         if (tile === undefined) this.set.set(tx, ty, (tile = this.render(tx, ty, grid, pixelRatio)));
-        else this.mend(tile, tx, ty, grid, pixelRatio);
+        else if (stale !== null) {
+          // A tile shown last frame may wait for the next; one coming into view is shown right.
+          const wasShown = before !== null && tx >= before.minX && tx <= before.maxX && ty >= before.minY && ty <= before.maxY;
+          const parts = !wasShown ? stale : budget > 0 ? partsWithin(stale, budget) : [];
+          for (const part of parts) budget -= area(part);
+          if (parts.length > 0) this.mend(tile, tx, ty, grid, pixelRatio, parts);
+          if (parts.length < stale.length) this.behind = true;
+        }
         const box = tileBox(tx, ty, grid);
         // At the tiles' own zoom they land on whole pixels, copied as drawn (a half-pixel shift is not seen).
         const x = (box.minX - camera.x) * camera.zoom;
@@ -116,6 +165,9 @@ export class TileView {
       }
     }
     native.restore();
+    this.shown = { set: this.set, range, view };
+    this.drawn();
+    if (this.behind) requestAnimationFrame(() => this.shape.getLayer()?.batchDraw());
     if (this.settled && this.idle === undefined) this.idle = requestIdleCallback((deadline) => this.prefetch(deadline));
   }
 
@@ -151,11 +203,9 @@ export class TileView {
     return tile;
   }
 
-  /** Paints again the stale parts of a held tile, on whole pixels of it (so no edge is blended twice). */
-  private mend(tile: SceneCanvas, tx: number, ty: number, grid: TileGrid, pixelRatio: number): void {
-    const stale = this.set!.staleIn(tx, ty);
-    if (stale === null) return;
-    this.set!.mended(tx, ty);
+  /** Paints again these stale parts of a held tile, on whole pixels of it (so no edge is blended twice). */
+  private mend(tile: SceneCanvas, tx: number, ty: number, grid: TileGrid, pixelRatio: number, stale: readonly Box[]): void {
+    this.set!.mended(tx, ty, stale);
     const box = tileBox(tx, ty, grid);
     const k = grid.zoom * pixelRatio;
     const side = TILE_PX * pixelRatio;
@@ -182,6 +232,7 @@ export class TileView {
     clearTimeout(this.timer);
     if (this.idle !== undefined) cancelIdleCallback(this.idle);
     this.clear();
+    this.jobs = [];
     this.spare = [];
   }
 }

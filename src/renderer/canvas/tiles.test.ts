@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_STALE_PARTS, TILE_PX, TileSet, tileBox, tilesTouching, tileZoom } from './tiles';
+import { MAX_STALE_PARTS, partsWithin, TILE_PX, TileSet, tileBox, tilesTouching, tileZoom } from './tiles';
 
 describe('tiles', () => {
   const at = (zoom: number, x = 0, y = 0) => ({ zoom, x, y });
@@ -57,20 +57,38 @@ describe('tiles', () => {
     expect(set.touching({ minX: -1e6, minY: -1e6, maxX: 1e6, maxY: 100 }).map(([, , t]) => t)).toEqual(['a', 'b']);
   });
 
-  it('throws a tile away when most of it is stale: it is drawn whole again', () => {
+  const quartersOf = (tx: number, ty: number, side = TILE_PX) => {
+    const [x, y, h] = [tx * side, ty * side, side / 2];
+    return [
+      { minX: x, minY: y, maxX: x + h, maxY: y + h },
+      { minX: x + h, minY: y, maxX: x + side, maxY: y + h },
+      { minX: x, minY: y + h, maxX: x + h, maxY: y + side },
+      { minX: x + h, minY: y + h, maxX: x + side, maxY: y + side },
+    ];
+  };
+
+  it('takes a tile mostly stale as stale all over, in quarters, keeping it to show until they are painted', () => {
     const released: string[] = [];
     const set = new TileSet<string>(at(1), 100, (t) => released.push(t));
     set.set(0, 0, 'a');
     set.dirty({ minX: 0, minY: 0, maxX: 512, maxY: 200 }); // 39 % of it: mended later
-    expect(set.has(0, 0)).toBe(true);
     set.dirty({ minX: 0, minY: 300, maxX: 10, maxY: 310 }); // a small part more: still mended
-    expect(set.has(0, 0)).toBe(true);
+    expect(set.staleIn(0, 0)).toHaveLength(2);
     set.dirty({ minX: 0, minY: 330, maxX: 512, maxY: 450 }); // together, 63 %
-    expect(set.has(0, 0)).toBe(false);
-    expect(released).toEqual(['a']);
+    expect(set.staleIn(0, 0)).toEqual(quartersOf(0, 0));
+    expect(set.has(0, 0)).toBe(true);
+    expect(released).toEqual([]);
+    // A part within a quarter adds nothing; painting two quarters leaves the other two.
+    set.dirty({ minX: 10, minY: 10, maxX: 20, maxY: 20 });
+    const quarters = set.staleIn(0, 0)!;
+    expect(quarters).toHaveLength(4);
+    set.mended(0, 0, quarters.slice(0, 2));
+    expect(set.staleIn(0, 0)).toEqual(quartersOf(0, 0).slice(2));
+    set.mended(0, 0, set.staleIn(0, 0)!);
+    expect(set.staleIn(0, 0)).toBeNull();
   });
 
-  it('takes many stale parts as one box around them, and throws the tile away when they cover most of it', () => {
+  it('takes many stale parts as one box around them, and the tile as stale all over when they cover most of it', () => {
     const set = new TileSet<string>(at(1), 100);
     set.set(0, 0, 'a');
     set.set(1, 0, 'b');
@@ -80,7 +98,30 @@ describe('tiles', () => {
     expect(set.staleIn(0, 0)).toEqual([{ minX: 4, minY: 4, maxX: 301, maxY: 301 }]);
     // Parts apart that add up to more than the limit: drawn whole.
     for (let i = 0; i < 6; i++) set.dirty({ minX: 512 + i * 80, minY: 0, maxX: 512 + i * 80 + 70, maxY: 512 });
-    expect(set.has(1, 0)).toBe(false);
+    expect(set.staleIn(1, 0)).toEqual(quartersOf(1, 0));
+  });
+
+  it('says whether a box is stale anywhere in the held tiles', () => {
+    const set = new TileSet<string>(at(1), 100);
+    set.set(0, 0, 'a');
+    set.set(1, 0, 'b');
+    set.dirty({ minX: 600, minY: 10, maxX: 620, maxY: 30 });
+    expect(set.staleAt({ minX: 610, minY: 0, maxX: 700, maxY: 12 })).toBe(true);
+    expect(set.staleAt({ minX: 621, minY: 0, maxX: 700, maxY: 12 })).toBe(false); // the same tile, apart from the part
+    expect(set.staleAt({ minX: 0, minY: 0, maxX: 511, maxY: 511 })).toBe(false);
+    expect(set.staleAt({ minX: 600, minY: 600, maxX: 620, maxY: 620 })).toBe(false); // no tile held there
+  });
+
+  it('paints within a frame the stale parts that fit its budget, the first whatever its size', () => {
+    const part = (w: number) => ({ minX: 0, minY: 0, maxX: w, maxY: 10 });
+    const stale = [part(30), part(50), part(10)];
+    expect(partsWithin(stale, 1000)).toEqual(stale);
+    expect(partsWithin(stale, 800)).toEqual(stale.slice(0, 2));
+    expect(partsWithin(stale, 400)).toEqual(stale.slice(0, 1));
+    expect(partsWithin(stale, 1)).toEqual(stale.slice(0, 1));
+    // A whole tile stale, at half a tile a frame: painted in two frames.
+    const quarters = quartersOf(0, 0);
+    expect(partsWithin(quarters, 0.5 * TILE_PX ** 2)).toEqual(quarters.slice(0, 2));
   });
 
   it('keeps at most its capacity, letting the least recently used go', () => {

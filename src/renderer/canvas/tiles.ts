@@ -3,13 +3,13 @@
  * zoom, each drawn when first seen and then only copied, so panning costs a few image copies however
  * many shapes are in view. An edit marks stale only the parts of each tile its shapes touch (before and
  * after), each kept apart (a hundred shapes moved across a tile leave a hundred small parts, not one
- * box over all of them), which are painted again there and nowhere else; a tile mostly stale is thrown
- * away and drawn whole. A new zoom starts a new set once the zoom has settled, the old set shown scaled until then.
+ * box over all of them), which are painted again there and nowhere else; a tile mostly stale is drawn
+ * whole again, a quarter at a time if need be (its old picture is shown until then). A new zoom starts a new set once the zoom has settled, the old set shown scaled until then.
  * Each set's grid starts at the view's corner when it is made, so the first view needs the fewest tiles
  * (six at 1280x800, not up to twelve): each tile costs a canvas and paints the shapes on its borders twice.
  * Pure bookkeeping: what a tile holds is the caller's (a canvas in the view, anything in the tests).
  */
-import { contains, union, type Box } from '../board/geometry';
+import { area, contains, intersection, intersects, union, type Box } from '../board/geometry';
 
 /** Side of a tile on screen, in CSS pixels. */
 export const TILE_PX = 512;
@@ -47,13 +47,11 @@ export function tileBox(tx: number, ty: number, grid: TileGrid): Box {
 
 const key = (tx: number, ty: number) => `${tx},${ty}`;
 
-/** A tile stale over more than this share of its area is drawn whole again rather than mended. */
+/** A tile stale over more than this share of its area is stale all over: drawn whole again rather than mended around parts. */
 export const MEND_LIMIT = 0.5;
 /** Past this many stale parts a tile's are taken as one box around them all. */
 export const MAX_STALE_PARTS = 64;
 
-const intersection = (a: Box, b: Box): Box => ({ minX: Math.max(a.minX, b.minX), minY: Math.max(a.minY, b.minY), maxX: Math.min(a.maxX, b.maxX), maxY: Math.min(a.maxY, b.maxY) });
-const area = (b: Box) => Math.max(0, b.maxX - b.minX) * Math.max(0, b.maxY - b.minY);
 
 interface Held<T> {
   tile: T;
@@ -91,10 +89,19 @@ export class TileSet<T> {
     return this.tiles.get(key(tx, ty))?.stale ?? null;
   }
 
-  /** A held tile's stale part has been painted again. */
-  mended(tx: number, ty: number): void {
+  /** These stale parts of a held tile (as staleIn gave them; by default all) have been painted again. */
+  mended(tx: number, ty: number, parts?: readonly Box[]): void {
     const held = this.tiles.get(key(tx, ty));
-    if (held) held.stale = null;
+    if (!held) return;
+    const left = parts === undefined ? [] : (held.stale ?? []).filter((b) => !parts.includes(b));
+    held.stale = left.length > 0 ? left : null;
+  }
+
+  /** Whether a held tile is stale anywhere in a world box. */
+  staleAt(box: Box): boolean {
+    let stale = false;
+    this.eachTouching(box, (_k, _tx, _ty, held) => (stale ||= held.stale?.some((part) => intersects(part, box)) ?? false));
+    return stale;
   }
 
   set(tx: number, ty: number, tile: T): void {
@@ -116,7 +123,7 @@ export class TileSet<T> {
 
   /** What was drawn in a world box is no longer right: the tiles it touches are stale there. */
   dirty(box: Box): void {
-    this.eachTouching(box, (k, tx, ty, held) => this.spoil(k, tx, ty, held, box));
+    this.eachTouching(box, (_k, tx, ty, held) => this.spoil(tx, ty, held, box));
   }
 
   /** The held tiles a world box touches, with their columns and rows. */
@@ -150,20 +157,41 @@ export class TileSet<T> {
     this.tiles.clear();
   }
 
-  /** Marks the part of a tile `box` covers stale, or throws the tile away if little of it would be left right. */
-  private spoil(k: string, tx: number, ty: number, held: Held<T>, box: Box): void {
+  /** Marks the part of a tile `box` covers stale, or all of it (in quarters, to be painted apart) if little would be left right. */
+  private spoil(tx: number, ty: number, held: Held<T>, box: Box): void {
     const whole = tileBox(tx, ty, this.grid);
     const part = intersection(whole, box);
     let stale = held.stale === null ? [part] : held.stale.some((b) => contains(b, part)) ? held.stale : [...held.stale, part];
     if (stale.length > MAX_STALE_PARTS) stale = [union(stale)!];
     // Parts may overlap: their summed area is at least what is stale, so a tile is never mended past the limit.
-    if (stale.reduce((sum, b) => sum + area(b), 0) <= MEND_LIMIT * area(whole)) {
-      held.stale = stale;
-      return;
-    }
-    this.tiles.delete(k);
-    this.release(held.tile);
+    held.stale = stale.reduce((sum, b) => sum + area(b), 0) <= MEND_LIMIT * area(whole) ? stale : quarters(whole);
   }
+}
+
+/**
+ * The stale parts of a tile to paint this frame within `budget` (world area): the first in any case,
+ * then those that fit; the rest wait for the next frames.
+ */
+export function partsWithin(stale: readonly Box[], budget: number): Box[] {
+  const out: Box[] = [];
+  let spent = 0;
+  for (const part of stale) {
+    if (out.length > 0 && spent + area(part) > budget) break;
+    out.push(part);
+    spent += area(part);
+  }
+  return out;
+}
+
+function quarters(b: Box): Box[] {
+  const x = (b.minX + b.maxX) / 2;
+  const y = (b.minY + b.maxY) / 2;
+  return [
+    { minX: b.minX, minY: b.minY, maxX: x, maxY: y },
+    { minX: x, minY: b.minY, maxX: b.maxX, maxY: y },
+    { minX: b.minX, minY: y, maxX: x, maxY: b.maxY },
+    { minX: x, minY: y, maxX: b.maxX, maxY: b.maxY },
+  ];
 }
 
 /** Past this factor a set drawn at another zoom looks too soft (or too coarse) to show, even for a moment. */
