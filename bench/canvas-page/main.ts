@@ -234,9 +234,8 @@ async function edits(vm: VirtualMachine, canvas: BoardCanvas, shapes: Prepared[]
   // A selection of 100 shapes in view dragged for a second, then let go (the model's answer lands them).
   const picked = inView.slice(0, 100);
   canvas.choose(new Set(picked));
-  canvas.lift(picked);
-  const origins = picked.map((id) => [canvas.node(id)!.x(), canvas.node(id)!.y()] as const);
-  const drag = await frameTimes(canvas, frames, (i) => picked.forEach((id, k) => canvas.node(id)!.position({ x: origins[k]![0] + i * 3, y: origins[k]![1] + i * 2 })));
+  canvas.lift(picked, true);
+  const drag = await frameTimes(canvas, frames, (i) => canvas.carry(i * 3, i * 2));
   // The landing: the model's answer, and every frame after it until the view shows it all.
   const landing = await frameTimes(canvas, 1, () => {
     canvas.land(picked);

@@ -46,6 +46,11 @@ export class BoardCanvas {
   private readonly chosen = new Konva.Group({ visible: false, listening: false });
   /** The lifted shapes' nodes, drawn live above the tiles. */
   private readonly live = new Konva.Group({ listening: false });
+  /**
+   * The lifted shapes a drag moves (tools.ts): offset as one group, and while only the offset changes,
+   * drawn from one bitmap of them (cached on the first move) instead of shape by shape.
+   */
+  private readonly carried = new Konva.Group({ listening: false });
   private readonly tiles: TileView;
   /** The nodes of the shapes chosen or lifted (no other shape has one). */
   private nodes = new Map<string, KonvaNode>();
@@ -91,7 +96,7 @@ export class BoardCanvas {
       (target, boxes) => this.paintTile(target, boxes),
       () => this.releaseSettled(),
     );
-    this.content.add(this.grid.shape, this.tiles.shape, this.chosen, this.live, this.active);
+    this.content.add(this.grid.shape, this.tiles.shape, this.chosen, this.live, this.carried, this.active);
     this.stage.add(this.content, this.overlay);
     this.overlay.add(this.guides.group);
     this.renderAll();
@@ -101,6 +106,7 @@ export class BoardCanvas {
   renderAll(): void {
     this.chosen.destroyChildren();
     this.live.destroyChildren();
+    this.emptyCarried();
     this.nodes.clear();
     this.lifted.clear();
     this.settling.clear();
@@ -124,6 +130,7 @@ export class BoardCanvas {
       if (!shape) continue;
       const was = this.lifted.get(id);
       const wasChosen = this.nodes.get(id)?.getParent() === this.chosen;
+      const wasCarried = this.nodes.get(id)?.getParent() === this.carried;
       // A landed shape's node goes on showing it (as the gesture left it) until the tiles do.
       const landed = was === 'landing' ? this.nodes.get(id) : undefined;
       if (landed) this.nodes.delete(id);
@@ -131,7 +138,7 @@ export class BoardCanvas {
       this.take(shape, was === 'landing' ? fresh : null);
       if (landed) this.settling.set(id, landed);
       // Someone's edit to a shape being moved here: the gesture goes on with the new node.
-      if (was === 'live') this.lift([id]);
+      if (was === 'live') this.lift([id], wasCarried);
       else if (wasChosen) this.chosen.add(this.makeNode(id) as never);
     }
     for (const id of change.added) {
@@ -192,18 +199,34 @@ export class BoardCanvas {
   /** After the tiles drew: lets go of the settling shapes the tiles in view now show (a shape may show twice for a frame). */
   private releaseSettled(): void {
     const done: string[] = [];
-    for (const id of this.settling.keys()) {
+    const carried: string[] = [];
+    for (const [id, node] of this.settling) {
       if (this.composing.has(id)) continue;
       const box = this.index.boxOf(id);
-      if (!box || !this.tiles.staleInView(this.tiles.reach(box))) done.push(id);
+      if (box && this.tiles.staleInView(this.tiles.reach(box))) continue;
+      (node.getParent() === this.carried ? carried : done).push(id);
     }
     // All at once when they are all there is (one by one, each removal renumbers the rest).
     if (done.length > 0 && done.length === this.live.children.length) this.live.destroyChildren();
-    else for (const id of done) this.settling.get(id)!.destroy();
-    for (const id of done) this.settling.delete(id);
+    // A drag's bitmap shows all its shapes: they go together, once none waits.
+    if (carried.length > 0 && carried.length === this.carried.children.length) {
+      this.emptyCarried();
+      done.push(...carried);
+    }
+    for (const id of done) {
+      this.settling.get(id)!.destroy(); // a no-op for those destroyed with their group
+      this.settling.delete(id);
+    }
+  }
+
+  private emptyCarried(): void {
+    this.carried.clearCache();
+    this.carried.destroyChildren();
+    this.carried.position({ x: 0, y: 0 });
   }
 
   private unsettle(id: string): void {
+    if (this.settling.get(id)?.getParent() === this.carried) this.carried.clearCache();
     this.settling.get(id)?.destroy();
     this.settling.delete(id);
   }
@@ -213,6 +236,7 @@ export class BoardCanvas {
     const box = this.index.boxOf(id);
     if (box && !this.lifted.has(id) && !this.composing.delete(id)) this.tiles.dirty(box);
     this.unsettle(id);
+    if (this.nodes.get(id)?.getParent() === this.carried) this.carried.clearCache();
     this.nodes.get(id)?.destroy();
     this.nodes.delete(id);
     this.lifted.delete(id);
@@ -277,7 +301,7 @@ export class BoardCanvas {
     for (const id of ids) {
       const node = this.lifted.has(id) ? this.nodes.get(id) : undefined;
       const shape = this.model.shapes.get(id);
-      if (node) node.drawScene(target, node.getParent() ?? undefined);
+      if (node) node.drawScene(target, this.content); // with its group's offset (a carried one's drag)
       else if (shape) paintShape(ctx, shape, env);
     }
   }
@@ -285,18 +309,65 @@ export class BoardCanvas {
   /**
    * Takes shapes out of the tiles to be drawn live (a gesture is about to move, turn or fade their
    * nodes); they stay live until the model rebuilds them after land(), or drop() puts them back.
+   * `carry`: a drag is to move them all by one offset (carry()), joining what it moves already (a
+   * node keeps the model's place, the group's offset moves it); what an earlier drag left is set apart.
    */
-  lift(ids: Iterable<string>): void {
+  lift(ids: Iterable<string>, carry = false): void {
+    const group = carry ? this.carried : this.live;
+    const dragging = () => [...this.nodes].some(([id, node]) => node.getParent() === this.carried && this.lifted.get(id) === 'live');
+    if (carry && !dragging()) this.bakeCarried();
     for (const id of ids) {
       const node = this.nodes.get(id) ?? this.makeNode(id);
       if (!node) continue;
       this.unsettle(id);
       if (!this.lifted.has(id) && !this.composing.delete(id)) this.tiles.dirty(this.index.boxOf(id)!);
       this.lifted.set(id, 'live');
+      if (node.getParent() === group) continue;
+      if (carry) this.carried.clearCache();
+      node.moveTo(group);
+    }
+    // Back to front within each group.
+    const places = new Map<unknown, number>();
+    for (const id of this.backToFront([...this.lifted.keys()])) {
+      const node = this.nodes.get(id);
+      const parent = node?.getParent();
+      if (!node || (parent !== this.live && parent !== this.carried)) continue;
+      const i = places.get(parent) ?? 0;
+      node.zIndex(i);
+      places.set(parent, i + 1);
+    }
+    this.content.batchDraw();
+  }
+
+  /** Gives what the carried group holds its offset, and moves it to the live group: the group is free for a new drag. */
+  private bakeCarried(): void {
+    const { x, y } = this.carried.position();
+    this.carried.clearCache();
+    for (const node of [...this.carried.children]) {
+      node.position({ x: node.x() + x, y: node.y() + y });
       node.moveTo(this.live);
     }
-    const order = this.backToFront([...this.lifted.keys()]);
-    order.forEach((id, i) => this.nodes.get(id)?.zIndex(Math.min(i, this.live.children.length - 1)));
+    this.carried.position({ x: 0, y: 0 });
+  }
+
+  /**
+   * Moves the carried shapes by (dx, dy) from where the model has them. The first move draws them into
+   * one bitmap at the screen's resolution (unless it would be larger than two screens), which each
+   * frame copies: nothing else changes while a drag goes on.
+   */
+  carry(dx: number, dy: number): void {
+    const group = this.carried;
+    if (!group.isCached() && group.hasChildren()) {
+      const box = union([...this.nodes].filter(([, node]) => node.getParent() === group).map(([id]) => this.index.boxOf(id)!));
+      const k = this.camera.zoom * this.content.getCanvas().getPixelRatio();
+      const { width, height } = this.size;
+      if (box) {
+        const b = this.tiles.reach(box);
+        const [w, h] = [b.maxX - b.minX, b.maxY - b.minY];
+        if (w * h * k * k <= 2 * width * height * this.content.getCanvas().getPixelRatio() ** 2) group.cache({ x: b.minX, y: b.minY, width: w, height: h, pixelRatio: k });
+      }
+    }
+    group.position({ x: dx, y: dy });
     this.content.batchDraw();
   }
 
@@ -310,6 +381,10 @@ export class BoardCanvas {
     for (const id of ids) {
       const node = this.nodes.get(id);
       if (!node || !this.lifted.delete(id)) continue;
+      if (node.getParent() === this.carried) {
+        this.carried.clearCache();
+        node.position({ x: node.x() + this.carried.x(), y: node.y() + this.carried.y() });
+      }
       node.moveTo(this.chosen); // still selected, most likely; choose() sorts it out
       this.tiles.dirty(this.index.boxOf(id)!);
     }

@@ -73,7 +73,7 @@ export interface Tool {
 export class SelectTool implements Tool {
   readonly cursor = 'default';
   /** A move under way: from where, what, and how far it has gone (snapped) so far. */
-  private drag: { x: number; y: number; origins: Map<string, [number, number]>; moved: boolean; lines: BoundLines; dx: number; dy: number } | null = null;
+  private drag: { x: number; y: number; moving: Set<string>; moved: boolean; lines: BoundLines; dx: number; dy: number } | null = null;
   private marquee: { x: number; y: number; rect: InstanceType<typeof Rect>; add: boolean } | null = null;
 
   constructor(private readonly ctx: ToolContext) {}
@@ -85,14 +85,13 @@ export class SelectTool implements Tool {
       if (p.shift) selection.toggle(hit);
       else if (!selection.ids.has(hit)) selection.set([hit]);
       if (!this.ctx.editable()) return;
-      const origins = new Map<string, [number, number]>();
+      const moving = new Set<string>();
       for (const id of selection.ids) {
         if (this.ctx.model.shapes.get(id)?.locked) continue;
-        const node = canvas.node(id);
-        if (selection.large) origins.set(id, [0, 0]); // no nodes: its outline moves instead (see Selection.carry)
-        else if (node) origins.set(id, [node.x(), node.y()]);
+        // A large selection has no nodes: its outline moves instead (see Selection.carry).
+        if (selection.large || canvas.node(id)) moving.add(id);
       }
-      this.drag = { x: p.wx, y: p.wy, origins, moved: false, lines: new BoundLines(canvas, this.ctx.model, new Set(origins.keys())), dx: 0, dy: 0 };
+      this.drag = { x: p.wx, y: p.wy, moving, moved: false, lines: new BoundLines(canvas, this.ctx.model, moving), dx: 0, dy: 0 };
       return;
     }
     if (!p.shift) selection.clear();
@@ -108,16 +107,16 @@ export class SelectTool implements Tool {
       let dy = p.wy - this.drag.y;
       if (!this.drag.moved && Math.hypot(dx, dy) * canvas.camera.zoom < 3) return;
       const large = this.ctx.selection.large;
-      if (!this.drag.moved && !large) canvas.lift(this.drag.origins.keys()); // moving: drawn live
+      if (!this.drag.moved && !large) canvas.lift(this.drag.moving, true); // moving: drawn live, carried as one
       this.drag.moved = true;
       // Into line with the shapes around (and onto the grid), unless Alt is held.
-      const snap = p.alt ? null : canvas.snapMove(new Set(this.drag.origins.keys()), dx, dy, this.ctx.grid());
+      const snap = p.alt ? null : canvas.snapMove(this.drag.moving, dx, dy, this.ctx.grid());
       dx += snap?.dx ?? 0;
       dy += snap?.dy ?? 0;
       canvas.guides.show(snap?.guides ?? [], canvas.camera.zoom);
       [this.drag.dx, this.drag.dy] = [dx, dy];
       if (large) this.ctx.selection.carry(dx, dy);
-      else for (const [id, [x, y]] of this.drag.origins) canvas.node(id)?.position({ x: x + dx, y: y + dy });
+      else canvas.carry(dx, dy);
       this.drag.lines.follow((id) => {
         const shape = this.ctx.model.shapes.get(id);
         return shape && { ...shape, x: shape.x + dx, y: shape.y + dy };
@@ -135,7 +134,7 @@ export class SelectTool implements Tool {
     const { canvas, model, actions, selection } = this.ctx;
     if (this.drag?.moved) {
       const { dx, dy } = this.drag; // where it was last shown, snapped
-      const moving = new Set(this.drag.origins.keys());
+      const { moving } = this.drag;
       actions.update(
         [...moving].map((id) => {
           const shape = model.shapes.get(id)!;
@@ -154,9 +153,9 @@ export class SelectTool implements Tool {
   cancel(): void {
     if (this.drag?.moved) {
       this.ctx.selection.carry(0, 0);
-      for (const [id, [x, y]] of this.drag.origins) this.ctx.canvas.node(id)?.position({ x, y });
+      this.ctx.canvas.carry(0, 0);
       this.drag.lines.reset();
-      this.ctx.canvas.drop(this.drag.origins.keys());
+      this.ctx.canvas.drop(this.drag.moving);
     }
     this.marquee?.rect.destroy();
     this.marquee = null;
