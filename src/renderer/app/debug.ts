@@ -65,7 +65,7 @@ export function debugHooks(session: Session<BoardModel>) {
   const content = () => {
     const editor = (session.view as AppView).editor;
     editor.canvas.settleZoom(); // the picture once the zoom has rested
-    // And once every stale part in view is painted again (a large edit is, over a few frames).
+    // And once every stale part in view is painted again (a large edit is painted over a few frames).
     for (let i = 0; i < 1000 && (i === 0 || editor.canvas.mending); i++) editor.canvas.content.draw();
     const canvas = (editor.canvas.content.getCanvas() as unknown as { _canvas: HTMLCanvasElement })._canvas;
     return { canvas, ratio: canvas.width / editor.canvas.stage.width() };

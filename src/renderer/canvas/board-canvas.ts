@@ -7,9 +7,10 @@
  * Tiles paint the shapes that touch them straight from the model, each with its kind's painter
  * (src/renderer/shapes), once. Only the shapes selected, moved or turned have Konva nodes
  * (shape-node.ts): the selected ones in a group never drawn (the tiles still show them), for the
- * Transformer and the tools to work on; the lifted ones drawn live, and once let go, until the tiles show them. It draws every shape the model
- * already holds when it starts (the model may come from a snapshot), then applies each change
- * incrementally, painting again only the part of each tile the change touches.
+ * Transformer and the tools to work on; the lifted ones drawn live (a drag's as one bitmap), and once
+ * let go, until the tiles show them. It draws every shape the model already holds when it starts (the
+ * model may come from a snapshot), then applies each change incrementally, painting again only the part
+ * of each tile the change touches, a share of a tile a frame.
  */
 import type { BoardModel, ShapesChanged } from '../board/board-model';
 import { SceneCanvas } from 'konva/lib/Canvas';
